@@ -27,6 +27,7 @@ export const ERROR_CATALOGUE = {
   ORDER_NOT_FINAL: { status: 409, reason: 'Order is not in a final state', hint: 'Cancel the order first, or wait until it ends.' },
   CANCEL_IN_PROGRESS: { status: 409, reason: 'A cancellation is already open', hint: 'Wait for the open cancelProductOrder task to end.' },
   CONCURRENT_UPDATE: { status: 409, reason: 'Concurrent update', hint: 'Read the resource again and retry the change.' },
+  STATE_OWNED_BY_PROVISIO: { status: 409, reason: 'State is set by Provisio', hint: 'Cancel through POST /cancelProductOrder; other state moves follow provisioning.' },
   ITEMS_NOT_EDITABLE: { status: 409, reason: 'Items cannot be changed in this state', hint: 'Revise the order through a revision, or cancel it.' },
   // --- server side (5xx) ---
   STORE_UNAVAILABLE: { status: 503, reason: 'Store unavailable', hint: 'Retry later; nothing was stored.' },

@@ -67,6 +67,8 @@ export interface OrderItem {
   readonly id: string;
   readonly action: ItemAction;
   readonly state: ItemState;
+  /** The state the item returns to when a cancellation is denied. */
+  readonly stateBeforeCancellation?: ItemState;
   readonly quantity?: number;
   readonly productOffering?: EntityRef;
   readonly product?: ProductValue;
