@@ -1,0 +1,138 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+/** Writes one part of a change set (orders, events, later tasks ...) inside the open transaction. */
+export interface ChangeWriter<C> {
+  /** Applies this writer's part of `changes`; throws (e.g. ConcurrencyConflict) to fail only this change set. */
+  write(changes: C): void;
+}
+
+/** Builds a writer for a connection, preparing its statements once. */
+export type ChangeWriterFactory<C> = (db: Database) => ChangeWriter<C>;
+
+/** Tuning of the group committer. */
+export interface GroupCommitOptions {
+  /** Most change sets in one transaction (default 500). */
+  readonly maxBatch?: number;
+  /** Extra wait for more callers before writing, in ms (default 0: the current tick only). */
+  readonly windowMs?: number;
+}
+
+interface Waiting<C> {
+  readonly changes: C;
+  readonly resolve: () => void;
+  readonly reject: (err: unknown) => void;
+}
+
+/**
+ * Collects commit calls that arrive together and writes them in one transaction, each change set
+ * under its own savepoint so that a failing one is rolled back alone. Promises settle after COMMIT.
+ */
+export class SqliteGroupCommitter<C> {
+  private readonly writers: readonly ChangeWriter<C>[];
+  private readonly maxBatch: number;
+  private readonly windowMs: number;
+  private queue: Waiting<C>[] = [];
+  private scheduled = false;
+  private idle: (() => void)[] = [];
+  private readonly sql: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'undo', Statement>;
+
+  constructor(
+    private readonly db: Database,
+    writers: readonly ChangeWriterFactory<C>[],
+    options: GroupCommitOptions = {},
+  ) {
+    this.writers = writers.map((make) => make(db));
+    this.maxBatch = Math.max(1, options.maxBatch ?? 500);
+    this.windowMs = Math.max(0, options.windowMs ?? 0);
+    this.sql = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT change_set'),
+      release: db.prepare('RELEASE change_set'),
+      undo: db.prepare('ROLLBACK TO change_set'),
+    };
+  }
+
+  /** Queues a change set; resolves once it is committed, rejects with the error of this change set only. */
+  commit(changes: C): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ changes, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves when every queued change set has been written. */
+  drain(): Promise<void> {
+    if (this.queue.length === 0 && !this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const run = (): void => this.flush();
+    if (this.windowMs > 0) setTimeout(run, this.windowMs);
+    else setImmediate(run);
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (batch.length > 0) this.writeBatch(batch);
+    if (this.queue.length > 0) this.schedule();
+    else for (const done of this.idle.splice(0)) done();
+  }
+
+  private writeBatch(batch: Waiting<C>[]): void {
+    const outcomes: unknown[] = [];
+    try {
+      this.sql.begin.run();
+      for (const item of batch) outcomes.push(this.writeOne(item.changes));
+      this.sql.commit.run();
+    } catch (err) {
+      this.abort(batch, outcomes, err);
+      return;
+    }
+    batch.forEach((item, i) => (outcomes[i] === undefined ? item.resolve() : item.reject(outcomes[i])));
+  }
+
+  /** Runs one change set under a savepoint; returns its error, or undefined when it was written. */
+  private writeOne(changes: C): unknown {
+    this.sql.savepoint.run();
+    try {
+      for (const w of this.writers) w.write(changes);
+      this.sql.release.run();
+      return undefined;
+    } catch (err) {
+      // SQLite may already have rolled the whole transaction back (e.g. disk full): then the batch fails.
+      if (!this.db.inTransaction) throw new BatchAborted(err);
+      this.sql.undo.run();
+      this.sql.release.run();
+      return err ?? new Error('change set failed');
+    }
+  }
+
+  // The transaction is gone: the change set that broke it fails, the others go back to the queue
+  // (nothing of them was kept) and are written in the next batch.
+  private abort(batch: Waiting<C>[], outcomes: unknown[], err: unknown): void {
+    if (this.db.inTransaction) this.sql.rollback.run();
+    const culprit = err instanceof BatchAborted ? outcomes.length : -1;
+    const cause = err instanceof BatchAborted ? err.cause : err;
+    if (culprit < 0) {
+      for (const item of batch) item.reject(cause);
+      return;
+    }
+    batch[culprit]?.reject(cause);
+    const retry = batch.filter((_, i) => i !== culprit && (i > culprit || outcomes[i] === undefined));
+    for (const [i, item] of batch.entries()) if (i < culprit && outcomes[i] !== undefined) item.reject(outcomes[i]);
+    this.queue.unshift(...retry);
+  }
+}
+
+/** Internal: a change set's error that also ended the surrounding transaction. */
+class BatchAborted extends Error {
+  constructor(override readonly cause: unknown) {
+    super('transaction aborted');
+  }
+}

@@ -1,0 +1,62 @@
+import type { Database } from 'better-sqlite3';
+import type { ChangeSet } from '../../ports/change-set.js';
+import type { DeliveryQueue } from '../../ports/delivery-queue.js';
+import type { HubStore } from '../../ports/hub-store.js';
+import type { OrderStore } from '../../ports/order-store.js';
+import { closeSqliteDatabase, openSqliteDatabase, type SynchronousMode } from './sqlite-database.js';
+import { registerDocumentMatch } from './sqlite-filter-sql.js';
+import { SqliteDeliveryQueue } from './sqlite-delivery-queue.js';
+import { SqliteGroupCommitter, type ChangeWriterFactory } from './sqlite-group-commit.js';
+import { SqliteHubStore } from './sqlite-hub-store.js';
+import { sqliteOrderWriter } from './sqlite-order-writer.js';
+import { SqliteOrderStore } from './sqlite-order-store.js';
+import { sqliteOutboxWriter } from './sqlite-outbox-writer.js';
+
+/**
+ * The writers that turn a ChangeSet into rows, in order. A new part of the change set (tasks,
+ * fallout cases ...) adds its writer here; every writer runs inside the change set's savepoint.
+ */
+export const CHANGE_WRITERS: readonly ChangeWriterFactory<ChangeSet>[] = [sqliteOrderWriter, sqliteOutboxWriter];
+
+/** Where and how to open the embedded stores. */
+export interface SqliteStoresOptions {
+  /** Database file (folder created if needed), or `:memory:` for tests. */
+  readonly path: string;
+  /** FULL (default) or NORMAL. */
+  readonly synchronous?: SynchronousMode;
+  /** Most change sets per group commit (default 500). */
+  readonly maxBatch?: number;
+  /** Extra ms to wait for more commits before writing (default 0: same tick only). */
+  readonly commitWindowMs?: number;
+}
+
+/** The SQLite-backed stores sharing one connection. */
+export interface SqliteStores {
+  readonly orders: OrderStore;
+  readonly hub: HubStore;
+  readonly deliveries: DeliveryQueue;
+  /** The raw connection, for later adapters on the same file and for diagnostics. */
+  readonly db: Database;
+  /** Waits for queued commits, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it) and builds the order, hub and delivery stores over it. */
+export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
+  const db = openSqliteDatabase({ path: options.path, ...(options.synchronous ? { synchronous: options.synchronous } : {}) });
+  registerDocumentMatch(db);
+  const committer = new SqliteGroupCommitter<ChangeSet>(db, CHANGE_WRITERS, {
+    ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
+    ...(options.commitWindowMs === undefined ? {} : { windowMs: options.commitWindowMs }),
+  });
+  return {
+    orders: new SqliteOrderStore(db, committer),
+    hub: new SqliteHubStore(db),
+    deliveries: new SqliteDeliveryQueue(db),
+    db,
+    async close() {
+      await committer.drain();
+      closeSqliteDatabase(db);
+    },
+  };
+}
