@@ -37,8 +37,8 @@ export interface SqliteStores {
   readonly deliveries: DeliveryQueue;
   /** The raw connection, for later adapters on the same file and for diagnostics. */
   readonly db: Database;
-  /** Waits for queued commits, then closes the database. */
-  close(): Promise<void>;
+  /** Waits for queued commits, then closes the database (safe to pass around unbound). */
+  readonly close: () => Promise<void>;
 }
 
 /** Opens the database (migrating it) and builds the order, hub and delivery stores over it. */
@@ -54,7 +54,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     hub: new SqliteHubStore(db),
     deliveries: new SqliteDeliveryQueue(db),
     db,
-    async close() {
+    close: async () => {
       await committer.drain();
       closeSqliteDatabase(db);
     },
