@@ -15,6 +15,18 @@ export interface GroupCommitOptions {
   readonly maxBatch?: number;
   /** Extra wait for more callers before writing, in ms (default 0: the current tick only). */
   readonly windowMs?: number;
+  /** Told after every committed or failed transaction, for metrics. */
+  readonly onBatch?: (batch: BatchReport) => void;
+}
+
+/** What one group-commit transaction did. */
+export interface BatchReport {
+  /** Change sets in the transaction. */
+  readonly size: number;
+  /** Change sets that failed (rolled back alone, or all when the transaction failed). */
+  readonly failed: number;
+  /** Wall time of the transaction, COMMIT included. */
+  readonly ms: number;
 }
 
 interface Waiting<C> {
@@ -31,6 +43,7 @@ export class SqliteGroupCommitter<C> {
   private readonly writers: readonly ChangeWriter<C>[];
   private readonly maxBatch: number;
   private readonly windowMs: number;
+  private readonly onBatch: ((batch: BatchReport) => void) | undefined;
   private queue: Waiting<C>[] = [];
   private scheduled = false;
   private idle: (() => void)[] = [];
@@ -44,6 +57,7 @@ export class SqliteGroupCommitter<C> {
     this.writers = writers.map((make) => make(db));
     this.maxBatch = Math.max(1, options.maxBatch ?? 500);
     this.windowMs = Math.max(0, options.windowMs ?? 0);
+    this.onBatch = options.onBatch;
     this.sql = {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
@@ -85,15 +99,19 @@ export class SqliteGroupCommitter<C> {
   }
 
   private writeBatch(batch: Waiting<C>[]): void {
+    const started = performance.now();
     const outcomes: unknown[] = [];
     try {
       this.sql.begin.run();
       for (const item of batch) outcomes.push(this.writeOne(item.changes));
       this.sql.commit.run();
     } catch (err) {
+      this.onBatch?.({ size: batch.length, failed: batch.length, ms: performance.now() - started });
       this.abort(batch, outcomes, err);
       return;
     }
+    const failed = outcomes.filter((o) => o !== undefined).length;
+    this.onBatch?.({ size: batch.length, failed, ms: performance.now() - started });
     batch.forEach((item, i) => (outcomes[i] === undefined ? item.resolve() : item.reject(outcomes[i])));
   }
 

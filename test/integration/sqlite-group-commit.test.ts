@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeSqliteDatabase, openSqliteDatabase } from '../../src/adapters/sqlite/sqlite-database.js';
+import { SqliteGroupCommitter, type BatchReport, type ChangeWriterFactory } from '../../src/adapters/sqlite/sqlite-group-commit.js';
+
+// A minimal change set and writer, to test the committer apart from any store.
+interface Note {
+  readonly id: number;
+  readonly fail?: 'own' | 'whole-transaction';
+}
+const noteWriter: ChangeWriterFactory<Note> = (db) => {
+  const insert = db.prepare('INSERT INTO note (id) VALUES (?)');
+  return {
+    write(note) {
+      insert.run(note.id);
+      if (note.fail === 'own') throw new Error(`note ${note.id} refused`);
+      if (note.fail === 'whole-transaction') {
+        db.exec('ROLLBACK'); // what SQLite does itself on e.g. a full disk
+        throw new Error(`note ${note.id} broke the transaction`);
+      }
+    },
+  };
+};
+
+describe('SQLite group commit', () => {
+  let dir: string;
+  let db: Database;
+  let batches: BatchReport[];
+  const committer = (maxBatch = 500) =>
+    new SqliteGroupCommitter<Note>(db, [noteWriter], { maxBatch, onBatch: (b) => batches.push(b) });
+  const stored = () => db.prepare('SELECT id FROM note ORDER BY id').pluck().all() as number[];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'provisio-gc-'));
+    db = openSqliteDatabase({ path: join(dir, 'gc.db'), migrations: [] });
+    db.exec('CREATE TABLE note (id INTEGER PRIMARY KEY)');
+    batches = [];
+  });
+  afterEach(() => {
+    closeSqliteDatabase(db);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes commits of the same tick in as few transactions as the batch cap allows', async () => {
+    const c = committer(500);
+    await Promise.all(Array.from({ length: 1200 }, (_, i) => c.commit({ id: i })));
+    expect(batches.map((b) => b.size)).toEqual([500, 500, 200]);
+    expect(stored()).toHaveLength(1200);
+  });
+
+  it('resolves only once another connection can read the change', async () => {
+    const c = committer();
+    const reader = new BetterSqlite3(join(dir, 'gc.db'), { readonly: true });
+    const seen: number[] = [];
+    await Promise.all(
+      [1, 2, 3].map((id) =>
+        c.commit({ id }).then(() => seen.push(reader.prepare('SELECT count(*) FROM note WHERE id = ?').pluck().get(id) as number)),
+      ),
+    );
+    reader.close();
+    expect(seen).toEqual([1, 1, 1]);
+  });
+
+  it('rolls back only the change set that failed', async () => {
+    const c = committer();
+    const results = await Promise.allSettled([c.commit({ id: 1 }), c.commit({ id: 2, fail: 'own' }), c.commit({ id: 3 })]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(stored()).toEqual([1, 3]);
+    expect(batches).toEqual([expect.objectContaining({ size: 3, failed: 1 })]);
+  });
+
+  it('retries the innocent change sets when one ends the whole transaction', async () => {
+    const c = committer();
+    const results = await Promise.allSettled([
+      c.commit({ id: 1 }),
+      c.commit({ id: 2, fail: 'own' }),
+      c.commit({ id: 3, fail: 'whole-transaction' }),
+      c.commit({ id: 4 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/broke the transaction/);
+    expect(stored()).toEqual([1, 4]);
+    expect(db.inTransaction).toBe(false);
+  });
+
+  it('drains queued commits before resolving drain()', async () => {
+    const c = committer(10);
+    const pending = Array.from({ length: 35 }, (_, i) => c.commit({ id: i }));
+    await c.drain();
+    expect(stored()).toHaveLength(35);
+    await Promise.all(pending);
+  });
+});
