@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/** How the server process is configured: flags win over environment variables, which win over defaults. */
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Public base URL used in hrefs (default http://HOST:PORT). */
+  readonly publicUrl: string;
+  readonly synchronous: 'FULL' | 'NORMAL';
+  readonly logLevel: string;
+}
+
+/** Reads the configuration; throws with a clear message on a bad value. */
+export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'public-url': { type: 'string' },
+      synchronous: { type: 'string' },
+      'log-level': { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const host = values.host ?? env.HOST ?? '127.0.0.1';
+  const portText = values.port ?? env.PORT ?? '8622';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`port must be a number between 0 and 65535, got "${portText}" (set PORT or --port)`);
+  }
+  const synchronous = (values.synchronous ?? env.PROVISIO_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+    throw new Error(`synchronous must be FULL or NORMAL, got "${synchronous}"`);
+  }
+  const dataDir = resolve(values['data-dir'] ?? env.PROVISIO_DATA_DIR ?? 'data');
+  const publicUrl = (values['public-url'] ?? env.PROVISIO_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  return { host, port, dataDir, publicUrl, synchronous, logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info' };
+}

@@ -1,0 +1,144 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { openSqliteStores } from '../adapters/sqlite/sqlite-stores.js';
+import { HttpEventSender } from '../adapters/http/http-event-sender.js';
+import { systemClock } from '../adapters/system/system-clock.js';
+import { uuidIds } from '../adapters/system/uuid-ids.js';
+import { buildHttpApp } from '../api/http-app.js';
+import { renderV4Event } from '../api/tmf622/v4/event-envelope.js';
+import { TMF622_V4_BASE } from '../api/tmf622/v4/tmf622-deps.js';
+import { parseListenerQuery } from '../domain/events/listener-query.js';
+import { checkCancelLifecycle } from '../domain/order/cancel-request.js';
+import { checkOrderLifecycles } from '../domain/order/order-state.js';
+import { CancelRequestWorker } from '../engine/cancel-request-worker.js';
+import { OutboxDispatcher } from '../engine/outbox-dispatcher.js';
+import { readServerConfig, type ServerConfig } from './server-config.js';
+
+/** A running server and how to stop it. */
+export interface RunningServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Provisio in one process: TMF622 API, notification delivery, cancel processing, on SQLite. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const log = pino({ level: config.logLevel, base: { service: 'provisio' } });
+  const defects = [...checkOrderLifecycles(), ...checkCancelLifecycle()];
+  if (defects.length > 0) throw new Error(`lifecycle tables are inconsistent:\n${defects.map((d) => d.detail).join('\n')}`);
+
+  mkdirSync(config.dataDir, { recursive: true });
+  const dbPath = join(config.dataDir, 'provisio.db');
+  const stores = openSqliteStores({ path: dbPath, synchronous: config.synchronous });
+  const urls = { base: `${config.publicUrl}${TMF622_V4_BASE}` };
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+
+  const dispatcher = new OutboxDispatcher(
+    stores.deliveries,
+    new HttpEventSender((event) => renderV4Event(event, urls)),
+    systemClock,
+    undefined,
+    250,
+    (err) => log.warn({ err }, 'notification pass failed'),
+  );
+  const cancelWorker = new CancelRequestWorker({ store: stores.orders, clock: systemClock, ids: uuidIds }, 1000, (err) =>
+    log.warn({ err }, 'cancel pass failed'),
+  );
+  const outboxGauge = new Gauge({
+    name: 'provisio_outbox_deliveries',
+    help: 'Hub notification deliveries by status',
+    labelNames: ['status'] as const,
+    registers: [metrics],
+    async collect() {
+      const s = await stores.deliveries.stats();
+      this.set({ status: 'pending' }, s.pending);
+      this.set({ status: 'delivered' }, s.delivered);
+      this.set({ status: 'dead' }, s.dead);
+    },
+  });
+  void outboxGauge;
+
+  let ready = false;
+  const app = await buildHttpApp({
+    logger: log.child({ component: 'http' }),
+    metrics,
+    health: {
+      ready: () => ready,
+      check: async () => {
+        stores.db.prepare('select 1').get();
+        return { store: 'sqlite', database: dbPath };
+      },
+    },
+    tmf622: {
+      store: stores.orders,
+      hub: stores.hub,
+      clock: systemClock,
+      ids: uuidIds,
+      entryChecks: [],
+      urls,
+      checkListenerQuery: (q) => {
+        const parsed = parseListenerQuery(q);
+        return parsed.ok ? undefined : parsed.error;
+      },
+      onCancelRequested: () => {
+        dispatcher.wake();
+        cancelWorker.wake();
+      },
+      onOrderSubmitted: () => dispatcher.wake(),
+    },
+  });
+  await app.listen({ host: config.host, port: config.port });
+  dispatcher.start();
+  cancelWorker.start();
+  ready = true;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  log.info({ url, dataDir: config.dataDir, docs: `${url}/docs` }, 'Provisio is ready');
+
+  return {
+    url,
+    async stop() {
+      ready = false;
+      await app.close();
+      await Promise.all([dispatcher.stop(), cancelWorker.stop()]);
+      await stores.close();
+      log.info('Provisio stopped');
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: ServerConfig;
+  try {
+    config = readServerConfig(process.argv.slice(2), process.env);
+  } catch (err) {
+    process.stderr.write(`provisio: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
+  const server = await startServer(config);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`provisio: ${signal} received, shutting down\n`);
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`provisio: shutdown failed: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`provisio: failed to start: ${(err as Error).message}\n`);
+    process.exit(1);
+  });
+}
