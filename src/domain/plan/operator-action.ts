@@ -1,0 +1,62 @@
+import { applyCancel } from './cancellation.js';
+import { onTaskEnded } from './outcome.js';
+import type { PlanEvent } from './plan-event.js';
+import type { PlanDraft } from './plan-draft.js';
+import type { TaskPolicy } from './task-policy.js';
+import type { TaskType } from './task-type.js';
+
+type Policies = Readonly<Record<TaskType, TaskPolicy>>;
+type OperatorEvent = Extract<PlanEvent, { kind: 'operatorAction' }>;
+
+/** Task states an operator may act on (a fallout case or a request for information). */
+const ACTIONABLE = new Set(['fallout', 'pending']);
+
+/**
+ * Applies an operator's action on a task: retry (same idempotency key, fresh attempt budget), skip
+ * (only skippable types), force-complete with an output, fail the item, or cancel the order.
+ */
+export function applyOperatorAction(draft: PlanDraft, event: OperatorEvent, policies: Policies): void {
+  const t = draft.tasks[event.taskId];
+  if (t === undefined) {
+    draft.decision = { kind: 'denied', code: 'UNKNOWN_TASK', text: `No task ${event.taskId} in this order.`, itemIds: [] };
+    return;
+  }
+  if (event.action === 'cancelOrder') return applyCancel(draft, policies);
+  const deny = (text: string): void => {
+    draft.decision = { kind: 'denied', code: 'ACTION_NOT_ALLOWED', text, itemIds: [t.itemId] };
+  };
+  switch (event.action) {
+    case 'retry':
+      if (!ACTIONABLE.has(t.state)) return deny(`Task ${t.id} is ${t.state}; only a task in fallout or pending can be retried.`);
+      draft.move(t.id, 'ready', { attempt: 0 });
+      break;
+    case 'skip':
+      if (!policies[t.type].skippable) return deny(`Task type ${t.type} may not be skipped.`);
+      if (!ACTIONABLE.has(t.state) && t.state !== 'blocked' && t.state !== 'ready') return deny(`Task ${t.id} is ${t.state}.`);
+      draft.move(t.id, 'skipped');
+      onTaskEnded(draft, t.id);
+      break;
+    case 'forceComplete':
+      if (!ACTIONABLE.has(t.state)) return deny(`Task ${t.id} is ${t.state}; only a task in fallout or pending can be force-completed.`);
+      draft.move(t.id, 'done');
+      draft.outputs.push({ taskId: t.id, output: event.output ?? { forcedByOperator: true } });
+      onTaskEnded(draft, t.id);
+      break;
+    case 'failItem':
+      failItem(draft, t.itemId);
+      break;
+  }
+  draft.decision = { kind: 'accepted', penaltyTaskIds: [] };
+}
+
+/** Fails an item: its open tasks fail or stop, and every task depending on them (other items too) fails. */
+function failItem(draft: PlanDraft, itemId: string): void {
+  const open = Object.values(draft.tasks).filter((t) => t.itemId === itemId && t.mode === 'do');
+  for (const t of open) {
+    if (t.state === 'running') draft.move(t.id, 'cancelled');
+    else if (t.state === 'blocked' || t.state === 'ready' || t.state === 'waiting' || t.state === 'pending' || t.state === 'fallout') {
+      draft.move(t.id, 'failed');
+    }
+  }
+  for (const t of open) if (draft.get(t.id).state === 'failed') draft.failDependents(t.id);
+}

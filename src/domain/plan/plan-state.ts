@@ -1,0 +1,88 @@
+import type { ItemState, OrderState } from '../order/order-state.js';
+import { inputsDigest, type Plan, type PlanItem, type PlanTask } from './plan.js';
+import type { TaskState } from './task-state.js';
+import type { TaskMode, TaskType } from './task-type.js';
+
+/** One failed attempt, kept for the fallout case. */
+export interface AttemptRecord {
+  readonly attempt: number;
+  readonly at: number;
+  readonly code: string;
+  readonly system: string;
+  readonly text: string;
+}
+
+/** A task as the reducer tracks it (inputs stay in the store; only their digest is kept here). */
+export interface TaskRecord {
+  readonly id: string;
+  readonly type: TaskType;
+  readonly itemId: string;
+  readonly mode: TaskMode;
+  readonly dependsOn: readonly string[];
+  readonly compensates?: string;
+  readonly state: TaskState;
+  /** Failed attempts so far (reset by an operator retry; history keeps them all). */
+  readonly attempt: number;
+  /** When a ready/waiting task may be claimed (ms since epoch), else null. */
+  readonly wakeAt: number | null;
+  readonly inputsDigest: string;
+  readonly history: readonly AttemptRecord[];
+}
+
+/** Whether the order is being cancelled (then every item ends `cancelled`). */
+export const CANCELLATION_STATES = ['none', 'accepted'] as const;
+/** Cancellation status of a plan. */
+export type CancellationState = (typeof CANCELLATION_STATES)[number];
+
+/** Everything the reducer needs to decide the next step of one order. */
+export interface PlanState {
+  readonly orderId: string;
+  readonly revision: number;
+  readonly items: readonly PlanItem[];
+  readonly tasks: Readonly<Record<string, TaskRecord>>;
+  readonly itemStates: Readonly<Record<string, ItemState>>;
+  readonly orderState: OrderState;
+  readonly cancellation: CancellationState;
+}
+
+/** A new task record for a plan task, blocked until its dependencies end (ready at `now` if none). */
+export function newTaskRecord(task: PlanTask, now: number): TaskRecord {
+  const ready = task.dependsOn.length === 0;
+  return {
+    id: task.id,
+    type: task.type,
+    itemId: task.itemId,
+    mode: task.mode,
+    dependsOn: task.dependsOn,
+    ...(task.compensates === undefined ? {} : { compensates: task.compensates }),
+    state: ready ? 'ready' : 'blocked',
+    attempt: 0,
+    wakeAt: ready ? now : null,
+    inputsDigest: inputsDigest(task.inputs),
+    history: [],
+  };
+}
+
+/**
+ * The starting state of a freshly planned order. Items wait `acknowledged`; when information is
+ * missing, no task is ready and the affected items are `pending`.
+ */
+export function initialPlanState(plan: Plan, now: number): PlanState {
+  const blockedItems = new Set(plan.missing.map((m) => m.itemId));
+  const tasks: Record<string, TaskRecord> = {};
+  for (const t of plan.tasks) {
+    const rec = newTaskRecord(t, now);
+    tasks[t.id] = blockedItems.has(t.itemId) && rec.state === 'ready' ? { ...rec, state: 'pending', wakeAt: null } : rec;
+  }
+  const itemStates: Record<string, ItemState> = {};
+  for (const i of plan.items) itemStates[i.itemId] = blockedItems.has(i.itemId) ? 'pending' : 'acknowledged';
+  return {
+    orderId: plan.orderId,
+    revision: plan.revision,
+    items: plan.items,
+    tasks,
+    itemStates,
+    orderState: plan.missing.length > 0 ? 'pending' : 'acknowledged',
+    cancellation: 'none',
+  };
+}
