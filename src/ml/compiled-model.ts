@@ -1,0 +1,129 @@
+import type { GbdtModel, ModelTree } from './gbdt-model.js';
+import { outputCount } from './objective.js';
+
+/** Routing states in a categorical node's lookup table. */
+const CAT_UNKNOWN = 0;
+const CAT_LEFT = 1;
+const CAT_RIGHT = 2;
+
+/**
+ * A model flattened into typed arrays for fast scoring and TreeSHAP. All trees share one node
+ * space; the right child of node n is left[n] + 1. Categorical nodes index catPool through
+ * catOffset (−1 for numeric nodes): 1 = left, 2 = right, 0 = unknown code (follows defaultLeft).
+ */
+export interface CompiledModel {
+  readonly nFeatures: number;
+  readonly nOutputs: number;
+  readonly baseMargin: Float64Array;
+  readonly roots: Int32Array;
+  readonly treeOutput: Int32Array;
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly left: Int32Array;
+  readonly defaultLeft: Uint8Array;
+  readonly value: Float64Array;
+  readonly cover: Float64Array;
+  readonly catOffset: Int32Array;
+  readonly catSize: Int32Array;
+  readonly catPool: Uint8Array;
+  /** Deepest root-to-leaf path (edges) over all trees. */
+  readonly maxDepth: number;
+}
+
+/** Breadth-first order in which sibling pairs are adjacent; returns old index per new index. */
+function layoutOrder(t: ModelTree): number[] {
+  const order = [0];
+  for (let i = 0; i < order.length; i++) {
+    const n = order[i]!;
+    if (t.feature[n]! >= 0) order.push(t.left[n]!, t.right[n]!);
+  }
+  return order;
+}
+
+function depthOf(t: ModelTree, n: number): number {
+  return t.feature[n]! < 0 ? 0 : 1 + Math.max(depthOf(t, t.left[n]!), depthOf(t, t.right[n]!));
+}
+
+function categoryTable(vocabulary: readonly number[], leftSet: readonly number[]): Uint8Array {
+  const size = vocabulary.length === 0 ? 0 : Math.max(...vocabulary) + 1;
+  const table = new Uint8Array(size).fill(CAT_UNKNOWN);
+  for (const c of vocabulary) table[c] = CAT_RIGHT;
+  for (const c of leftSet) table[c] = CAT_LEFT;
+  return table;
+}
+
+/** Flattens a model for scoring; the model object itself is left untouched. */
+export function compileModel(model: GbdtModel): CompiledModel {
+  const total = model.trees.reduce((s, t) => s + t.feature.length, 0);
+  const feature = new Int32Array(total);
+  const threshold = new Float64Array(total);
+  const left = new Int32Array(total).fill(-1);
+  const defaultLeft = new Uint8Array(total);
+  const value = new Float64Array(total);
+  const cover = new Float64Array(total);
+  const catOffset = new Int32Array(total).fill(-1);
+  const catSize = new Int32Array(total);
+  const tables: Uint8Array[] = [];
+  let poolSize = 0;
+  const roots = new Int32Array(model.trees.length);
+  let base = 0;
+  model.trees.forEach((t, ti) => {
+    roots[ti] = base;
+    const order = layoutOrder(t);
+    const newIndex = new Map(order.map((old, i) => [old, base + i]));
+    order.forEach((old, i) => {
+      const n = base + i;
+      const f = t.feature[old]!;
+      feature[n] = f;
+      threshold[n] = t.threshold[old]!;
+      value[n] = t.value[old]!;
+      cover[n] = t.cover[old]!;
+      defaultLeft[n] = t.defaultLeft[old]!;
+      if (f >= 0) left[n] = newIndex.get(t.left[old]!)!;
+      const cats = t.categoriesLeft[old];
+      if (f < 0 || !cats) return;
+      const table = categoryTable(model.features[f]!.categories, cats);
+      [catOffset[n], catSize[n]] = [poolSize, table.length];
+      tables.push(table);
+      poolSize += table.length;
+    });
+    base += order.length;
+  });
+  const catPool = new Uint8Array(poolSize);
+  let off = 0;
+  for (const tb of tables) {
+    catPool.set(tb, off);
+    off += tb.length;
+  }
+  return {
+    nFeatures: model.features.length,
+    nOutputs: outputCount(model.objective, model.numClasses),
+    baseMargin: Float64Array.from(model.baseMargin),
+    roots,
+    treeOutput: Int32Array.from(model.trees.map((t) => t.classIndex)),
+    feature, threshold, left, defaultLeft, value, cover, catOffset, catSize, catPool,
+    maxDepth: model.trees.reduce((d, t) => Math.max(d, depthOf(t, 0)), 0),
+  };
+}
+
+/** True when the row value x goes to the left child of internal node n. */
+export function goesLeft(cm: CompiledModel, n: number, x: number): boolean {
+  if (x !== x) return cm.defaultLeft[n] === 1;
+  const c = cm.catOffset[n]!;
+  if (c < 0) return x <= cm.threshold[n]!;
+  const s = x >= 0 && x < cm.catSize[n]! && x === Math.floor(x) ? cm.catPool[c + x]! : CAT_UNKNOWN;
+  return s === CAT_UNKNOWN ? cm.defaultLeft[n] === 1 : s === CAT_LEFT;
+}
+
+/** Index of the leaf that row x reaches from the given root. */
+export function leafIndex(cm: CompiledModel, root: number, x: ArrayLike<number>): number {
+  const feat = cm.feature;
+  const left = cm.left;
+  let n = root;
+  let f = feat[n]!;
+  while (f >= 0) {
+    n = goesLeft(cm, n, x[f]!) ? left[n]! : left[n]! + 1;
+    f = feat[n]!;
+  }
+  return n;
+}
