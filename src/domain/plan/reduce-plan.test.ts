@@ -68,7 +68,7 @@ describe('plan reducer', () => {
   it('retries a retryable failure with growing jittered backoff, then opens a fallout case', () => {
     let s = initialPlanState(aPlan(), T0);
     const waits: number[] = [];
-    let r;
+    let r = reducePlan(s, { kind: 'timerFired', taskId: 'sim' }, ctx());
     for (let i = 0; i < 5; i++) {
       r = reducePlan(claim(s, 'sim'), { kind: 'outcome', taskId: 'sim', result: busy }, ctx(T0 + i));
       s = r.state;
