@@ -37,6 +37,8 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): Database {
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('foreign_keys = ON');
+    // 32 MB page cache: the order indexes of ~100k orders stay in memory.
+    db.pragma('cache_size = -32000');
     migrate(db, options.migrations ?? MIGRATIONS, () => new Date().toISOString());
     return db;
   } catch (err) {

@@ -6,7 +6,7 @@ import type { OrderStore } from '../../ports/order-store.js';
 import { closeSqliteDatabase, openSqliteDatabase, type SynchronousMode } from './sqlite-database.js';
 import { registerDocumentMatch } from './sqlite-filter-sql.js';
 import { SqliteDeliveryQueue } from './sqlite-delivery-queue.js';
-import { SqliteGroupCommitter, type ChangeWriterFactory } from './sqlite-group-commit.js';
+import { SqliteGroupCommitter, type BatchReport, type ChangeWriterFactory } from './sqlite-group-commit.js';
 import { SqliteHubStore } from './sqlite-hub-store.js';
 import { sqliteOrderWriter } from './sqlite-order-writer.js';
 import { SqliteOrderStore } from './sqlite-order-store.js';
@@ -28,6 +28,8 @@ export interface SqliteStoresOptions {
   readonly maxBatch?: number;
   /** Extra ms to wait for more commits before writing (default 0: same tick only). */
   readonly commitWindowMs?: number;
+  /** Told after every group-commit transaction (size, failures, duration), for metrics. */
+  readonly onCommitBatch?: (batch: BatchReport) => void;
 }
 
 /** The SQLite-backed stores sharing one connection. */
@@ -48,6 +50,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   const committer = new SqliteGroupCommitter<ChangeSet>(db, CHANGE_WRITERS, {
     ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
     ...(options.commitWindowMs === undefined ? {} : { windowMs: options.commitWindowMs }),
+    ...(options.onCommitBatch === undefined ? {} : { onBatch: options.onCommitBatch }),
   });
   return {
     orders: new SqliteOrderStore(db, committer),
