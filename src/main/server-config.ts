@@ -6,7 +6,7 @@ export interface ServerConfig {
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
-  /** Public base URL used in hrefs (default http://HOST:PORT). */
+  /** Public base URL used in hrefs; empty = the address the server listens on. */
   readonly publicUrl: string;
   readonly synchronous: 'FULL' | 'NORMAL';
   readonly logLevel: string;
@@ -37,6 +37,6 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new Error(`synchronous must be FULL or NORMAL, got "${synchronous}"`);
   }
   const dataDir = resolve(values['data-dir'] ?? env.PROVISIO_DATA_DIR ?? 'data');
-  const publicUrl = (values['public-url'] ?? env.PROVISIO_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  const publicUrl = (values['public-url'] ?? env.PROVISIO_PUBLIC_URL ?? '').replace(/\/+$/, '');
   return { host, port, dataDir, publicUrl, synchronous, logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info' };
 }

@@ -31,7 +31,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   mkdirSync(config.dataDir, { recursive: true });
   const dbPath = join(config.dataDir, 'provisio.db');
   const stores = openSqliteStores({ path: dbPath, synchronous: config.synchronous });
-  const urls = { base: `${config.publicUrl}${TMF622_V4_BASE}` };
+  // With port 0 the public URL is known only once listening; hrefs read it through this getter.
+  let publicUrl = config.publicUrl;
+  const urls = {
+    get base() {
+      return `${publicUrl}${TMF622_V4_BASE}`;
+    },
+  };
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -95,7 +101,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host}:${port}`;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  if (publicUrl === '') publicUrl = url;
   log.info({ url, dataDir: config.dataDir, docs: `${url}/docs` }, 'Provisio is ready');
 
   return {

@@ -9,7 +9,8 @@ export const JSON_MEDIA_TYPES = ['application/json', 'application/merge-patch+js
  * send `Content-Type: application/json` without a body) and refused elsewhere with EMPTY_BODY.
  */
 export function installJsonBodyParser(app: FastifyInstance): void {
-  app.removeContentTypeParser('application/json');
+  // Only JSON is accepted: any other media type is answered 415 by Fastify.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser([...JSON_MEDIA_TYPES], { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') {

@@ -11,6 +11,8 @@ export const MAX_LIMIT = 1000;
 export interface AttributeMap {
   /** Internal path of each filterable first-level wire attribute. */
   readonly attributes: Readonly<Record<string, string>>;
+  /** Attributes with members, the only ones a dotted filter may go into. */
+  readonly structured: ReadonlySet<string>;
   /** Attributes that hold date-times (compared as instants, values normalised). */
   readonly dates: ReadonlySet<string>;
 }
@@ -64,6 +66,10 @@ function parseFilter(key: string, rawValue: string | string[], map: AttributeMap
   const base = direct ?? (first === undefined ? undefined : map.attributes[first]);
   if (base === undefined) {
     throw new ProvisioError('UNKNOWN_FILTER', `${key} is not a filterable attribute. Filter on attributes of the resource.`, key);
+  }
+  if (rest.length > 0 && !map.structured.has(first ?? '')) {
+    const hint = /^(eq|ne|regex|like|in|nin|gt|gte|lt|lte)$/i.test(rest.at(-1) ?? '') ? 'unsupported operator' : 'it has no members';
+    throw new ProvisioError('UNKNOWN_FILTER', `${key}: ${first} cannot be filtered that way (${hint}). Supported: exact match and .gt/.gte/.lt/.lte.`, key);
   }
   const path = [base, ...rest].join('.');
   const values = (Array.isArray(rawValue) ? rawValue : [rawValue]).flatMap((v) => v.split(','));

@@ -59,5 +59,6 @@ export function validationError(issues: readonly AjvIssue[], context: string): P
   const field = base === '' ? context : base;
   const detail = issue?.message ?? 'is invalid';
   const allowed = Array.isArray(issue?.params?.allowedValues) ? ` (allowed: ${issue.params.allowedValues.join(', ')})` : '';
-  return new ProvisioError('INVALID_BODY', `${where}${field} ${detail}${allowed}. Fix it and resend.`, field);
+  const code = context === 'body' ? 'INVALID_BODY' : 'INVALID_QUERY';
+  return new ProvisioError(code, `${where}${field} ${detail}${allowed}. Fix it and resend.`, field);
 }

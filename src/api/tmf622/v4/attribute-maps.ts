@@ -32,6 +32,7 @@ export const ORDER_ATTRIBUTES: AttributeMap = {
     productOfferingQualification: 'extra.productOfferingQualification',
     '@type': 'extra.@type',
   },
+  structured: new Set(['relatedParty', 'productOrderItem', 'note', 'agreement', 'billingAccount', 'channel', 'payment', 'quote', 'productOfferingQualification']),
   dates: new Set(['orderDate', 'requestedStartDate', 'requestedCompletionDate', 'completionDate', 'expectedCompletionDate', 'cancellationDate']),
 };
 
@@ -42,6 +43,7 @@ export const CANCEL_ATTRIBUTES: AttributeMap = {
     'productOrder.id': 'orderId',
     creationDate: 'createdAt',
   },
+  structured: new Set(),
   dates: new Set(['requestedCancellationDate', 'effectiveCancellationDate', 'creationDate']),
 };
 
