@@ -1,0 +1,76 @@
+import { jaroWinkler, soundAlike } from '../string-similarity.js';
+import { nicknameMatch } from './nicknames.js';
+import { normaliseBusinessName, partyKindOf } from './party-kind.js';
+import { parsePersonName, type PersonName } from './person-name.js';
+
+/** How two names compare for a port-in authorisation. */
+export interface NameComparison {
+  /** 0..1: 0.35·given + 0.45·surname + 0.20·[surname sounds alike], or JW for business names. */
+  readonly similarity: number;
+  readonly metaphoneMatch: boolean;
+  readonly nicknameMatch: boolean;
+  readonly kinds: readonly [string, string];
+}
+
+/** Compares two party names: business names as normalised strings, person names part by part. */
+export function compareNames(a: string, b: string): NameComparison {
+  const ka = partyKindOf(a);
+  const kb = partyKindOf(b);
+  if (ka === 'business' || kb === 'business') {
+    const na = normaliseBusinessName(a);
+    const nb = normaliseBusinessName(b);
+    const sim = na === nb ? 1 : jaroWinkler(na, nb);
+    return { similarity: sim, metaphoneMatch: false, nicknameMatch: false, kinds: [ka, kb] };
+  }
+  return { ...comparePersons(parsePersonName(a), parsePersonName(b)), kinds: [ka, kb] };
+}
+
+/** Compares two parsed person names, tolerating nicknames, initials, middle names and swapped order. */
+export function comparePersons(a: PersonName, b: PersonName): Omit<NameComparison, 'kinds'> {
+  const straight = scorePair(a, b);
+  // "Smith Robert" typed without a comma: try the swapped reading and keep the better one.
+  const swapped = scorePair({ ...a, given: a.surname, surname: a.given }, b);
+  return swapped.similarity > straight.similarity + 0.05 ? swapped : straight;
+}
+
+function scorePair(a: PersonName, b: PersonName): Omit<NameComparison, 'kinds'> {
+  const surnameSim = surnameSimilarity(a.surname, b.surname);
+  const metaphone = surnameSim === 1 || soundAlike(a.surname.replace(/[^a-z]/g, ''), b.surname.replace(/[^a-z]/g, ''));
+  const given = givenSimilarity(a, b);
+  return {
+    similarity: Math.min(1, 0.35 * given.sim + 0.45 * surnameSim + 0.2 * (metaphone ? 1 : 0)),
+    metaphoneMatch: metaphone,
+    nicknameMatch: given.nickname,
+  };
+}
+
+// Double-barrelled and particle surnames: "Garcia Lopez" matches "Garcia".
+function surnameSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const pa = a.split(/[\s-]+/);
+  const pb = b.split(/[\s-]+/);
+  let best = jaroWinkler(a.replace(/[\s-]/g, ''), b.replace(/[\s-]/g, ''));
+  for (const x of pa) for (const y of pb) if (x.length > 2 && x === y) best = Math.max(best, 0.95);
+  return best;
+}
+
+function givenSimilarity(a: PersonName, b: PersonName): { sim: number; nickname: boolean } {
+  const ga = [a.given, a.nickname].filter((g): g is string => g !== undefined && g !== '');
+  const gb = [b.given, b.nickname].filter((g): g is string => g !== undefined && g !== '');
+  if (ga.length === 0 || gb.length === 0) return { sim: 0.7, nickname: false };
+  let best = 0;
+  let nickname = false;
+  for (const x of ga) {
+    for (const y of gb) {
+      if (x === y) return { sim: 1, nickname: false };
+      if (nicknameMatch(x, y)) {
+        best = 1;
+        nickname = true;
+      } else if ((x.length === 1 || y.length === 1) && x[0] === y[0]) best = Math.max(best, 0.9);
+      else best = Math.max(best, jaroWinkler(x, y));
+    }
+  }
+  // A middle name used as the given name ("J. Robert Smith" signs as "Robert Smith").
+  if (best < 0.9 && (a.middle.some((m) => gb.includes(m)) || b.middle.some((m) => ga.includes(m)))) best = 0.9;
+  return { sim: best, nickname };
+}

@@ -1,0 +1,46 @@
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+
+/** How a phone number's length compares to its numbering plan. */
+export const PHONE_LENGTH_RESULTS = ['ok', 'short', 'long', 'invalid'] as const;
+/** Length verdict of a phone number. */
+export type PhoneLength = (typeof PHONE_LENGTH_RESULTS)[number];
+
+/** What Provisio knows about one phone number after parsing it with full metadata. */
+export interface PhoneAssessment {
+  readonly raw: string;
+  readonly length: PhoneLength;
+  /** Valid per the numbering plan's digit patterns (libphonenumber max metadata). */
+  readonly valid: boolean;
+  /** E.164 form, when the input parsed. */
+  readonly e164?: string;
+  /** libphonenumber type: MOBILE, FIXED_LINE, FIXED_LINE_OR_MOBILE, TOLL_FREE, PREMIUM_RATE, VOIP, ... */
+  readonly type?: string;
+  /** ISO region of the number (US, CA, PR, ...). */
+  readonly region?: string;
+}
+
+/** Number types that cannot be ported in as a subscriber line. */
+export const NON_PORTABLE_TYPES: ReadonlySet<string> = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'UAN', 'VOICEMAIL', 'PAGER']);
+
+/** US regions a US operator can port from: the states and the NANP territories it serves. */
+export const PORTABLE_REGIONS: ReadonlySet<string> = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP']);
+
+/** Parses and classifies a phone number; national numbers are read as `defaultRegion` (US). */
+export function assessPhone(raw: string, defaultRegion: CountryCode = 'US'): PhoneAssessment {
+  const lengthResult = validatePhoneNumberLength(raw, defaultRegion);
+  const length: PhoneLength =
+    lengthResult === undefined ? 'ok' : lengthResult === 'TOO_SHORT' ? 'short' : lengthResult === 'TOO_LONG' ? 'long' : 'invalid';
+  const parsed = parsePhoneNumberFromString(raw, defaultRegion);
+  if (parsed === undefined) return { raw, length: length === 'ok' ? 'invalid' : length, valid: false };
+  const valid = length === 'ok' && parsed.isValid();
+  const type = valid ? parsed.getType() : undefined;
+  const region = parsed.country;
+  return {
+    raw,
+    length,
+    valid,
+    e164: parsed.number,
+    ...(type === undefined ? {} : { type }),
+    ...(region === undefined ? {} : { region }),
+  };
+}
