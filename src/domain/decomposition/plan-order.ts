@@ -1,0 +1,110 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { ProductOrder } from '../order/product-order.js';
+import type { MissingInformation, Plan, PlanItem, PlanTask } from '../plan/plan.js';
+import { ruleFor, type DecompositionRules, type TaskCondition, type TaskTemplate } from './decomposition-rules.js';
+import { itemContexts, type ItemContext } from './item-context.js';
+
+/** Raised when rules combine into a cyclic plan for an order (a rules defect, not a customer error). */
+export class CyclicPlan extends Error {
+  constructor(orderId: string, taskId: string) {
+    super(`the plan of order ${orderId} has a dependency cycle through ${taskId}; fix catalog/decomposition.json`);
+    this.name = 'CyclicPlan';
+  }
+}
+
+function holds(cond: TaskCondition | undefined, chars: Readonly<Record<string, unknown>>): boolean {
+  if (cond === undefined) return true;
+  const v = chars[cond.characteristic];
+  if ('equals' in cond) return v === cond.equals;
+  if ('notEquals' in cond) return v !== cond.notEquals;
+  return v !== undefined && v !== false;
+}
+
+/** An item's included tasks, each with the ids it waits for inside the item (through excluded tasks). */
+interface ItemTasks {
+  readonly ctx: ItemContext;
+  readonly templates: ReadonlyMap<string, TaskTemplate>;
+  /** Task ids standing for a rule key: itself when included, else what it waited for. */
+  readonly resolve: (key: string) => string[];
+}
+
+function itemTasks(ctx: ItemContext, templates: readonly TaskTemplate[]): ItemTasks {
+  const byKey = new Map(templates.map((t) => [t.key, t]));
+  const included = new Map(templates.filter((t) => holds(t.when, ctx.characteristics)).map((t) => [t.key, t]));
+  const resolve = (key: string): string[] =>
+    included.has(key) ? [`${ctx.item.id}.${key}`] : (byKey.get(key)?.after ?? []).flatMap(resolve);
+  return { ctx, templates: included, resolve };
+}
+
+/**
+ * Decomposes an order into its provisioning plan (pure): one task per included rule template and
+ * item, dependencies inside the item, on related items' tasks, and `final` tasks after all others.
+ */
+export function planOrder(order: ProductOrder, catalog: Catalog, rules: DecompositionRules): Plan {
+  const contexts = itemContexts(order, catalog);
+  const items: PlanItem[] = contexts.map((c) => ({ itemId: c.item.id, action: c.item.action, productType: c.productType }));
+  const missing: MissingInformation[] = [];
+  const planned: ItemTasks[] = [];
+  for (const ctx of contexts) {
+    const rule = ctx.item.action === 'noChange' ? undefined : ruleFor(rules, ctx.productType, ctx.item.action);
+    if (rule === undefined) continue;
+    for (const name of rule.requires) {
+      if (ctx.characteristics[name] === undefined || ctx.characteristics[name] === '') {
+        missing.push({ itemId: ctx.item.id, fieldPath: `${ctx.path}.product.productCharacteristic.${name}`, text: `${name} is required to provision a ${ctx.productType} item` });
+      }
+    }
+    planned.push(itemTasks(ctx, rule.tasks));
+  }
+  const byItem = new Map(planned.map((p) => [p.ctx.item.id, p]));
+  const tasks: PlanTask[] = [];
+  const finals: PlanTask[] = [];
+  for (const p of planned) {
+    for (const t of p.templates.values()) {
+      const related = p.ctx.related.length > 0 ? p.ctx.related : planned.map((o) => o.ctx.item.id);
+      const cross = t.afterRelated.flatMap((rel) =>
+        related.flatMap((id) => {
+          const other = byItem.get(id);
+          return other !== undefined && other.ctx.productType === rel.productType ? other.resolve(rel.key) : [];
+        }),
+      );
+      const task: PlanTask = {
+        id: `${p.ctx.item.id}.${t.key}`,
+        type: t.type,
+        itemId: p.ctx.item.id,
+        mode: 'do',
+        dependsOn: [...new Set([...t.after.flatMap(p.resolve), ...cross])],
+        inputs: taskInputs(p.ctx),
+      };
+      (t.phase === 'final' ? finals : tasks).push(task);
+    }
+  }
+  const mainIds = tasks.map((t) => t.id);
+  const all = [...tasks, ...finals.map((f) => ({ ...f, dependsOn: [...f.dependsOn, ...mainIds] }))];
+  assertAcyclic(order.id, all);
+  return { orderId: order.id, revision: 1, items, tasks: all, missing };
+}
+
+function taskInputs(ctx: ItemContext): Readonly<Record<string, unknown>> {
+  const place = ctx.item.product?.place?.[0];
+  return {
+    action: ctx.item.action,
+    productType: ctx.productType,
+    ...(ctx.item.productOffering === undefined ? {} : { offeringId: ctx.item.productOffering.id }),
+    characteristics: ctx.characteristics,
+    ...(place === undefined ? {} : { place }),
+  };
+}
+
+function assertAcyclic(orderId: string, tasks: readonly PlanTask[]): void {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const state = new Map<string, number>();
+  const visit = (id: string): void => {
+    const s = state.get(id);
+    if (s === 2) return;
+    if (s === 1) throw new CyclicPlan(orderId, id);
+    state.set(id, 1);
+    for (const d of byId.get(id)?.dependsOn ?? []) visit(d);
+    state.set(id, 2);
+  };
+  for (const t of tasks) visit(t.id);
+}
