@@ -20,8 +20,9 @@ export interface SubmitOrderDeps {
  */
 export async function submitOrder(deps: SubmitOrderDeps, draft: OrderDraft): Promise<ProductOrder> {
   const nowIso = new Date(deps.clock.now()).toISOString();
-  const rejections = deps.entryChecks.flatMap((check) => check(draft, nowIso));
-  const order = createOrder(draft, deps.ids.next(), nowIso, rejections);
+  const candidate = createOrder(draft, deps.ids.next(), nowIso, []);
+  const rejections = deps.entryChecks.flatMap((check) => check(candidate));
+  const order = rejections.length === 0 ? candidate : createOrder(draft, candidate.id, nowIso, rejections);
   await deps.store.commit({
     orders: [{ record: order, expectedVersion: null }],
     events: [orderEvent(deps.ids, 'ProductOrderCreateEvent', order, nowIso)],

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { loadFileCatalog } from '../adapters/catalog/file-catalog.js';
 import { openSqliteStores } from '../adapters/sqlite/sqlite-stores.js';
 import { HttpEventSender } from '../adapters/http/http-event-sender.js';
 import { systemClock } from '../adapters/system/system-clock.js';
 import { uuidIds } from '../adapters/system/uuid-ids.js';
+import { catalogEntryCheck } from '../app/catalog-entry-check.js';
 import { buildHttpApp } from '../api/http-app.js';
 import { renderV4Event } from '../api/tmf622/v4/event-envelope.js';
 import { TMF622_V4_BASE } from '../api/tmf622/v4/tmf622-deps.js';
@@ -28,6 +30,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const defects = [...checkOrderLifecycles(), ...checkCancelLifecycle()];
   if (defects.length > 0) throw new Error(`lifecycle tables are inconsistent:\n${defects.map((d) => d.detail).join('\n')}`);
 
+  const catalog = loadFileCatalog();
   mkdirSync(config.dataDir, { recursive: true });
   const dbPath = join(config.dataDir, 'provisio.db');
   const stores = openSqliteStores({ path: dbPath, synchronous: config.synchronous });
@@ -82,7 +85,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       hub: stores.hub,
       clock: systemClock,
       ids: uuidIds,
-      entryChecks: [],
+      entryChecks: [catalogEntryCheck(catalog)],
       urls,
       checkListenerQuery: (q) => {
         const parsed = parseListenerQuery(q);

@@ -1,7 +1,9 @@
+import { aNewMobileActivation } from '../fixtures/catalog-orders.js';
+import { createBodyOf } from '../fixtures/tmf622-bodies.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestServer, type TestServer } from './server-harness.js';
 
-const order = { productOrderItem: [{ id: '1', action: 'add' }], relatedParty: [{ id: 'c1', '@referredType': 'Individual' }] };
+const order = createBodyOf(aNewMobileActivation());
 
 let t: TestServer;
 beforeAll(async () => {

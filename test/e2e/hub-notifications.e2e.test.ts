@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { aNewMobileActivation } from '../fixtures/catalog-orders.js';
+import { createBodyOf } from '../fixtures/tmf622-bodies.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, startTestServer, type TestServer } from './server-harness.js';
 
-const order = { productOrderItem: [{ id: '1', action: 'add' }], relatedParty: [{ id: 'c1', '@referredType': 'Individual' }] };
+const order = createBodyOf(aNewMobileActivation());
 
 /** A TMF listener that records what it receives; `accept` decides its answer. */
 async function startListener(): Promise<{ url: string; received: { path: string; body: any }[]; accept: { ok: boolean }; close(): Promise<void>; server: Server }> {

@@ -1,8 +1,9 @@
+import { aNewMobileActivation } from '../fixtures/catalog-orders.js';
+import { createBodyOf } from '../fixtures/tmf622-bodies.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './server-harness.js';
 
-const party = [{ id: 'cust-1', '@referredType': 'Individual', role: 'customer' }];
-const minimal = { productOrderItem: [{ id: '1', action: 'add' }], relatedParty: party };
+const minimal = createBodyOf(aNewMobileActivation());
 
 let t: TestServer;
 beforeAll(async () => {
@@ -29,8 +30,18 @@ describe('POST /productOrder', () => {
     expect(body.orderDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(body.state).toBe('acknowledged');
     expect(body.productOrderItem[0].state).toBe('acknowledged');
-    expect(body.relatedParty).toEqual(party);
+    expect(body.relatedParty).toEqual(minimal.relatedParty);
     expect(res.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('accepts a business-invalid order with 201 and rejects it with readable reasons', async () => {
+    const body = await create({ productOrderItem: [{ id: '1', action: 'add' }, { id: '2', action: 'add', productOffering: { id: 'po-no-such-thing' } }] });
+    expect(body.state).toBe('rejected');
+    expect(body.productOrderItem.map((i: any) => i.state)).toEqual(['rejected', 'rejected']);
+    expect(body.completionDate).toBe(body.orderDate);
+    const reasons = body.note.map((n: any) => n.text).join(' ');
+    expect(reasons).toContain('MISSING_CUSTOMER');
+    expect(reasons).toContain('productOrderItem[1].productOffering.id');
   });
 
   it('always returns relatedParty as an array', async () => {
@@ -39,7 +50,7 @@ describe('POST /productOrder', () => {
   });
 
   it.each([
-    ['missing productOrderItem', { relatedParty: party }, 'MISSING_FIELD', 'productOrderItem'],
+    ['missing productOrderItem', { relatedParty: minimal.relatedParty }, 'MISSING_FIELD', 'productOrderItem'],
     ['item without action', { productOrderItem: [{ id: '1' }] }, 'MISSING_FIELD', 'productOrderItem[0].action'],
     ['unknown action', { productOrderItem: [{ id: '1', action: 'upgrade' }] }, 'INVALID_BODY', 'productOrderItem[0].action'],
     ['wrong type', { productOrderItem: [{ id: 1, action: 'add' }] }, 'INVALID_BODY', 'productOrderItem[0].id'],
