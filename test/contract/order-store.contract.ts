@@ -125,6 +125,7 @@ export function describeOrderStoreContract(name: string, makeStore: () => Promis
           relatedParty: [aCustomer('C-1')],
           items: [anOrderItem({ id: '1', state: 'completed', quantity: 12 })],
           description: 'port-in with new SIM',
+          extra: { isBundle: true, channel: { id: 'CH-WEB', name: 'Web "shop"' } },
         }),
       ];
       beforeEach(async () => insert(store, ...orders));
@@ -179,6 +180,13 @@ export function describeOrderStoreContract(name: string, makeStore: () => Promis
         expect(await list({ path: 'items.state', op: 'eq', values: ['inProgress'] })).toEqual(['L-2']);
         expect(await list({ path: 'items.action', op: 'eq', values: ['modify'] })).toEqual(['L-2']);
         expect(await list({ path: 'items.productOffering.id', op: 'eq', values: ['PO-FIBRE-1G'] })).toEqual(['L-2']);
+      });
+
+      it('matches numbers, booleans and quoted text in the stored document', async () => {
+        expect(await list({ path: 'items.quantity', op: 'eq', values: ['3', '1'] })).toEqual(['L-2', 'L-1']);
+        expect(await list({ path: 'extra.isBundle', op: 'eq', values: ['true'] })).toEqual(['L-3']);
+        expect(await list({ path: 'extra.channel.name', op: 'eq', values: ['Web "shop"'] })).toEqual(['L-3']);
+        expect(await list({ path: 'extra.channel', op: 'eq', values: ['CH-WEB'] })).toEqual([]);
       });
 
       it('compares numbers numerically', async () => {

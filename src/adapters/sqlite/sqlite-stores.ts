@@ -11,12 +11,15 @@ import { SqliteHubStore } from './sqlite-hub-store.js';
 import { sqliteOrderWriter } from './sqlite-order-writer.js';
 import { SqliteOrderStore } from './sqlite-order-store.js';
 import { sqliteOutboxWriter } from './sqlite-outbox-writer.js';
+import { SqliteTaskStore } from './sqlite-task-store.js';
+import { sqliteTaskWriter } from './sqlite-task-writer.js';
+import type { TaskStore } from '../../ports/task-store.js';
 
 /**
  * The writers that turn a ChangeSet into rows, in order. A new part of the change set (tasks,
  * fallout cases ...) adds its writer here; every writer runs inside the change set's savepoint.
  */
-export const CHANGE_WRITERS: readonly ChangeWriterFactory<ChangeSet>[] = [sqliteOrderWriter, sqliteOutboxWriter];
+export const CHANGE_WRITERS: readonly ChangeWriterFactory<ChangeSet>[] = [sqliteOrderWriter, sqliteOutboxWriter, sqliteTaskWriter];
 
 /** Where and how to open the embedded stores. */
 export interface SqliteStoresOptions {
@@ -37,6 +40,8 @@ export interface SqliteStores {
   readonly orders: OrderStore;
   readonly hub: HubStore;
   readonly deliveries: DeliveryQueue;
+  /** Provisioning tasks (claims and plan reads; writes go through `orders.commit`). */
+  readonly tasks: TaskStore;
   /** The raw connection, for later adapters on the same file and for diagnostics. */
   readonly db: Database;
   /** Waits for queued commits, then closes the database (safe to pass around unbound). */
@@ -56,6 +61,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     orders: new SqliteOrderStore(db, committer),
     hub: new SqliteHubStore(db),
     deliveries: new SqliteDeliveryQueue(db),
+    tasks: new SqliteTaskStore(db),
     db,
     close: async () => {
       await committer.drain();

@@ -38,7 +38,6 @@ export const hubOutboxMigration: Migration = {
     );
     CREATE INDEX delivery_due ON delivery (next_attempt_at, id) WHERE status = 'pending';
     CREATE INDEX delivery_chain ON delivery (listener_id, order_id, id) WHERE status = 'pending';
-    CREATE INDEX delivery_by_event ON delivery (event_seq);
     CREATE INDEX delivery_by_status ON delivery (status);
   `,
 };
