@@ -1,6 +1,7 @@
 import type { OrderEvent } from '../domain/events/order-event.js';
 import type { CancelRequest } from '../domain/order/cancel-request.js';
 import type { ProductOrder } from '../domain/order/product-order.js';
+import type { NewPlan, PlanChange } from './task-store.js';
 
 /** A record to write, with the version the writer read (`null` = must not exist yet). */
 export interface VersionedWrite<T> {
@@ -18,6 +19,10 @@ export interface ChangeSet {
   readonly cancelRequests?: readonly VersionedWrite<CancelRequest>[];
   /** Outbox events; each is fanned out to the hub listeners registered at commit time. */
   readonly events?: readonly OrderEvent[];
+  /** Provisioning plans of newly submitted orders, with their tasks. */
+  readonly newPlans?: readonly NewPlan[];
+  /** Task and plan state changes recorded by the engine or a plan use case (cancel, revision, operator action). */
+  readonly planChanges?: readonly PlanChange[];
 }
 
 /** Thrown by a commit when a record's stored version differs from `expectedVersion`. */
