@@ -17,7 +17,7 @@ function itemToJson(item: OrderItem): Record<string, unknown> {
     ...(item.relationships.length > 0 ? { productOrderItemRelationship: item.relationships } : {}),
     ...(item.children.length > 0 ? { productOrderItem: item.children.map(itemToJson) } : {}),
     ...item.extra,
-    '@type': (item.extra['@type'] as string | undefined) ?? 'ProductOrderItem',
+    '@type': (item.extra['@type']) ?? 'ProductOrderItem',
   };
 }
 
@@ -53,7 +53,7 @@ export function orderToJson(order: ProductOrder, urls: V4Urls): Record<string, u
   json.relatedParty = order.relatedParty;
   if (order.notes.length > 0) json.note = order.notes;
   json.productOrderItem = order.items.map(itemToJson);
-  json['@type'] = (order.extra['@type'] as string | undefined) ?? 'ProductOrder';
+  json['@type'] = (order.extra['@type']) ?? 'ProductOrder';
   return json;
 }
 
