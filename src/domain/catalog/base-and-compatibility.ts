@@ -62,7 +62,11 @@ function missingBase(x: ResolvedItem, catalog: Catalog): CatalogFinding {
  * mobile plan, IPTV needs broadband) has one, and no two offerings on the same line (same base,
  * same bundle) are excluded by a compatibility rule. Items being deleted are ignored.
  */
-export function checkBasesAndCompatibility(resolved: readonly ResolvedItem[], catalog: Catalog): CatalogFinding[] {
+export function checkBasesAndCompatibility(
+  resolved: readonly ResolvedItem[],
+  catalog: Catalog,
+  unresolvedItemIds: ReadonlySet<string> = new Set(),
+): CatalogFinding[] {
   const active = resolved.filter((x) => x.li.item.action !== 'delete');
   const byItemId = new Map(active.map((x) => [x.li.item.id, x]));
   const byProductId = new Map(active.flatMap((x) => (x.li.item.product?.id === undefined ? [] : [[x.li.item.product.id, x] as const])));
@@ -72,7 +76,10 @@ export function checkBasesAndCompatibility(resolved: readonly ResolvedItem[], ca
     if ((x.offering.requiresBase ?? []).length === 0) continue;
     const base = findBase(x, active, catalog, byItemId, byProductId);
     if (base !== undefined) bases.set(x, base);
-    else if (x.li.item.action === 'add') findings.push(missingBase(x, catalog));
+    // A link to an item whose offering is missing or unknown is already reported on that item.
+    else if (x.li.item.action === 'add' && !x.li.item.relationships.some((r) => unresolvedItemIds.has(r.id))) {
+      findings.push(missingBase(x, catalog));
+    }
   }
   const lineOf = (x: ResolvedItem, depth = 0): string => {
     const base = bases.get(x);

@@ -88,7 +88,9 @@ function checkOfferingRefs(o: ProductOffering, data: CatalogData, offeringIds: S
       emit('UNKNOWN_CHARACTERISTIC_USE', `${at}.prodSpecCharValueUse[${use.name}]`, `${spec.id} has no characteristic ${use.name}`);
     }
     for (const v of use.productSpecCharacteristicValue ?? []) {
-      if (c !== undefined && !catalogValueFits(c.valueType, v)) {
+      // An unknown value type is reported once, on the specification.
+      const typeKnown = c !== undefined && (CHARACTERISTIC_VALUE_TYPES as readonly string[]).includes(c.valueType);
+      if (c !== undefined && typeKnown && !catalogValueFits(c.valueType, v)) {
         emit('VALUE_TYPE_MISMATCH', `${at}.prodSpecCharValueUse[${use.name}]`, `value ${JSON.stringify(v)} is not a ${c.valueType}`);
       }
     }

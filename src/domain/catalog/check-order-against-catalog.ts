@@ -40,6 +40,7 @@ export function checkOrderAgainstCatalog(
   }
   for (const li of located) findings.push(...checkBundle(li, offerings.get(li), located, (x) => offerings.get(x)));
   const resolved: ResolvedItem[] = [...offerings].map(([li, offering]) => ({ li, offering }));
-  findings.push(...checkBasesAndCompatibility(resolved, catalog));
+  const unresolved = new Set(located.filter((li) => li.item.action !== 'delete' && !offerings.has(li)).map((li) => li.item.id));
+  findings.push(...checkBasesAndCompatibility(resolved, catalog, unresolved));
   return findings;
 }
