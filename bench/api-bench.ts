@@ -1,0 +1,98 @@
+// Benchmark of durable order capture over HTTP: builds Provisio, starts the server as its own
+// process on SQLite (synchronous=FULL), drives POST /productOrder with autocannon over loopback,
+// and reports accepted orders per second, latency percentiles and the server's memory.
+// Usage: npm run bench:api -- [--orders 100000] [--connections 50] [--json]
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { aNewMobileActivation } from '../test/fixtures/catalog-orders.js';
+import { createBodyOf } from '../test/fixtures/tmf622-bodies.js';
+
+const { values } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '100000' },
+    connections: { type: 'string', default: '50' },
+    port: { type: 'string', default: '18700' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const orders = Number(values.orders);
+const connections = Number(values.connections);
+const port = Number(values.port);
+const say = (msg: string) => process.stderr.write(`${msg}\n`);
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become healthy');
+}
+
+async function main(): Promise<void> {
+  say('building…');
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'provisio-bench-api-'));
+  const server = spawn(process.execPath, ['dist/src/main/server.js', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url);
+    const body = JSON.stringify(createBodyOf(aNewMobileActivation()));
+    say(`posting ${orders} orders over ${connections} connections…`);
+    const result = await autocannon({
+      url: `${url}/tmf-api/productOrderingManagement/v4/productOrder`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections,
+      amount: orders,
+      timeout: 30,
+    });
+    const count = await fetch(`${url}/tmf-api/productOrderingManagement/v4/productOrder?limit=1&fields=id`);
+    const stored = Number(count.headers.get('x-total-count'));
+    const summary = {
+      ordersPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
+      requests: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+      storedOrders: stored,
+      serverRssMb: rssMb(server.pid!),
+      connections,
+      durationSeconds: result.duration,
+      store: 'sqlite synchronous=FULL',
+    };
+    if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else {
+      say(
+        `\n${summary.ordersPerSecond} orders/s accepted (${summary.requests} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors)\n` +
+          `latency p50 ${summary.latencyMs.p50} ms, p90 ${summary.latencyMs.p90} ms, p99 ${summary.latencyMs.p99} ms\n` +
+          `${stored} orders stored; server RSS ${summary.serverRssMb} MB`,
+      );
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  say(`bench:api failed: ${(err as Error).message}`);
+  process.exit(1);
+});
