@@ -72,3 +72,9 @@ export function nicknameMatch(a: string, b: string): boolean {
   for (const f of formalNamesOf(b)) if (fa.has(f)) return true;
   return false;
 }
+
+/** True when a lower-case word is a given name the nickname table knows (formal or familiar). */
+export function isKnownGivenName(word: string): boolean {
+  formalNamesOf(word);
+  return index?.has(word) ?? false;
+}
