@@ -86,7 +86,8 @@ export interface NormalisedStreet {
 /** Standardises a street line (and optional second line) following USPS Publication 28 (§12.2). */
 export function normStreet(line1: string, line2 = ''): NormalisedStreet {
   const text = `${line1} ${line2}`.toUpperCase().replace(/#/g, ' UNIT ');
-  const cleaned = text.replace(/(\d)-(\d)/g, '$1\u0000$2').replace(/[^A-Z0-9/\u0000\s]/g, ' ').replace(/\u0000/g, '-');
+  // keep '-' only inside house numbers (12-14) and '/' in fractions
+  const cleaned = text.replace(/[^A-Z0-9/\-\s]/g, ' ').replace(/-(?!\d)|(?<!\d)-/g, ' ');
   const tokens = cleaned.split(/\s+/).filter((t) => t !== '');
   const street: string[] = [];
   const unit: string[] = [];
