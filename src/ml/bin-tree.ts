@@ -48,7 +48,7 @@ export function binTreeLeaf(t: BinTree, columns: readonly Uint8Array[], r: numbe
 }
 
 /** Adds the tree's output to margins[r] for each row r in rows (all rows when rows is null). */
-export function addBinTreeOutput(t: BinTree, columns: readonly Uint8Array[], nRows: number, margins: Float64Array, rows: Uint32Array | null): void {
+export function addBinTreeOutput(t: BinTree, columns: readonly Uint8Array[], nRows: number, margins: Float64Array, rows: Int32Array | null): void {
   const m = rows ? rows.length : nRows;
   for (let i = 0; i < m; i++) {
     const r = rows ? rows[i]! : i;

@@ -23,6 +23,7 @@ export interface BinMapper {
 /** Options for fitting a bin mapper. */
 export interface BinningOptions {
   readonly maxBins?: number;
+  /** Rows drawn (seeded) to place the cuts; default 100,000. */
   readonly sampleRows?: number;
   readonly seed?: number;
 }
@@ -73,7 +74,7 @@ function categoryList(values: Float64Array, maxBins: number, name: string): numb
   return kept.map((e) => e[0]).sort((a, b) => a - b);
 }
 
-function presentValues(col: ArrayLike<number>, rows: Uint32Array): Float64Array {
+function presentValues(col: ArrayLike<number>, rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length);
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -87,7 +88,7 @@ function presentValues(col: ArrayLike<number>, rows: Uint32Array): Float64Array 
 export function fitBinMapper(ds: Dataset, options: BinningOptions = {}): BinMapper {
   const maxBins = Math.min(MAX_VALUE_BINS, options.maxBins ?? MAX_VALUE_BINS);
   if (maxBins < 2) throw new Error('binning: maxBins must be at least 2');
-  const sampleRows = options.sampleRows ?? 200_000;
+  const sampleRows = options.sampleRows ?? 100_000;
   const rows = sampleIndices(ds.nRows, Math.min(1, sampleRows / Math.max(1, ds.nRows)), createPrng(options.seed ?? 0));
   const features = ds.features.map((spec: FeatureSpec, f): FeatureBins => {
     const values = presentValues(ds.columns[f]!, rows);
@@ -111,15 +112,30 @@ export function numericBin(cuts: ArrayLike<number>, x: number): number {
   return lo + 1;
 }
 
-function binColumn(fb: FeatureBins, col: ArrayLike<number>, nRows: number): Uint8Array {
-  const out = new Uint8Array(nRows);
-  if (fb.kind === 'categorical') {
-    const index = new Map<number, number>(fb.categories.map((c, i) => [c, i + 1]));
-    for (let r = 0; r < nRows; r++) out[r] = index.get(col[r]!) ?? 0;
-    return out;
+function binCategorical(fb: FeatureBins, col: ArrayLike<number>, out: Uint8Array): void {
+  const index = new Map<number, number>(fb.categories.map((c, i) => [c, i + 1]));
+  for (let r = 0; r < out.length; r++) out[r] = index.get(col[r]!) ?? 0;
+}
+
+/** Branch-free search: cuts padded with +Infinity to a power of two, so every row takes the same steps. */
+function binNumeric(cuts: Float64Array, col: Float64Array | Float32Array, out: Uint8Array): void {
+  let size = 1;
+  while (size < cuts.length + 1) size *= 2;
+  const padded = new Float64Array(size).fill(Infinity);
+  padded.set(cuts);
+  for (let r = 0; r < out.length; r++) {
+    const x = col[r]!;
+    // pos = number of cuts strictly below x; NaN compares false everywhere, so fix it up after.
+    let pos = 0;
+    for (let step = size >> 1; step > 0; step >>= 1) pos += step * +(padded[pos + step - 1]! < x);
+    out[r] = x === x ? pos + 1 : 0;
   }
-  const cuts = Float64Array.from(fb.cuts);
-  for (let r = 0; r < nRows; r++) out[r] = numericBin(cuts, col[r]!);
+}
+
+function binColumn(fb: FeatureBins, col: Float64Array | Float32Array, nRows: number): Uint8Array {
+  const out = new Uint8Array(nRows);
+  if (fb.kind === 'categorical') binCategorical(fb, col, out);
+  else binNumeric(Float64Array.from(fb.cuts), col, out);
   return out;
 }
 

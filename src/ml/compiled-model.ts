@@ -119,10 +119,15 @@ export function goesLeft(cm: CompiledModel, n: number, x: number): boolean {
 export function leafIndex(cm: CompiledModel, root: number, x: ArrayLike<number>): number {
   const feat = cm.feature;
   const left = cm.left;
+  const thr = cm.threshold;
+  const cat = cm.catOffset;
   let n = root;
   let f = feat[n]!;
   while (f >= 0) {
-    n = goesLeft(cm, n, x[f]!) ? left[n]! : left[n]! + 1;
+    const v = x[f]!;
+    // Fast path: a present value at a numeric node.
+    if (v === v && cat[n]! < 0) n = v <= thr[n]! ? left[n]! : left[n]! + 1;
+    else n = goesLeft(cm, n, v) ? left[n]! : left[n]! + 1;
     f = feat[n]!;
   }
   return n;

@@ -32,7 +32,7 @@ function featureSample(nFeatures: number, fraction: number, prng: Prng): Int32Ar
 }
 
 /** Adds a grown tree's leaf values to the training margins of every row, sampled or not. */
-function applyTree(ctx: GrowContext, grown: GrownTree, train: Scored, k: number, inSample: Uint8Array | null, outRows: Uint32Array | null): void {
+function applyTree(ctx: GrowContext, grown: GrownTree, train: Scored, k: number, inSample: Uint8Array | null, outRows: Int32Array | null): void {
   const { tree, leafStart, leafEnd } = grown;
   const m = train.margins[k]!;
   for (let n = 0; n < tree.feature.length; n++) {
@@ -42,10 +42,10 @@ function applyTree(ctx: GrowContext, grown: GrownTree, train: Scored, k: number,
   if (inSample && outRows) addBinTreeOutput(tree, train.binned.columns, train.binned.nRows, m, outRows);
 }
 
-function outOfSample(sample: Uint32Array, n: number, marks: Uint8Array): Uint32Array {
+function outOfSample(sample: Int32Array, n: number, marks: Uint8Array): Int32Array {
   marks.fill(0);
   for (let i = 0; i < sample.length; i++) marks[sample[i]!] = 1;
-  const out = new Uint32Array(n - sample.length);
+  const out = new Int32Array(n - sample.length);
   let k = 0;
   for (let r = 0; r < n; r++) if (marks[r] === 0) out[k++] = r;
   return out;
@@ -86,7 +86,7 @@ export function trainGbdt(train: Dataset, params: Partial<GbdtParams>, valid?: D
   const h = base.map(() => new Float64Array(train.nRows));
   const rowPrng = createPrng(deriveSeed(p.seed, 1));
   const colPrng = createPrng(deriveSeed(p.seed, 2));
-  const allRows = Uint32Array.from({ length: train.nRows }, (_, i) => i);
+  const allRows = Int32Array.from({ length: train.nRows }, (_, i) => i);
   const marks = new Uint8Array(train.nRows);
   const trees: BinTree[] = [];
   const validLoss: number[] = [];

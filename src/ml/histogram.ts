@@ -1,15 +1,16 @@
 /**
- * Gradient/hessian/count histograms of a tree node over all features. Bins of feature f occupy
- * [offsets[f], offsets[f] + nBins[f]); gh interleaves Σg (even slots) and Σh (odd slots).
+ * Gradient/hessian/count histograms of a tree node over all features, one Float64Array with three
+ * slots per bin: Σg at 3b, Σh at 3b + 1, row count at 3b + 2. Bins of feature f are
+ * [offsets[f], offsets[f] + nBins[f]).
  */
-export interface Histogram {
-  readonly gh: Float64Array;
-  readonly count: Int32Array;
-}
+export type Histogram = Float64Array;
+
+/** Slots per bin in a histogram. */
+export const HIST_STRIDE = 3;
 
 /** Allocates an empty histogram for totalBins bins. */
 export function createHistogram(totalBins: number): Histogram {
-  return { gh: new Float64Array(2 * totalBins), count: new Int32Array(totalBins) };
+  return new Float64Array(HIST_STRIDE * totalBins);
 }
 
 /** Layout of the histograms of one binned matrix. */
@@ -30,59 +31,73 @@ export function histogramLayout(nBins: Int32Array): HistogramLayout {
   return { offsets, nBins, totalBins: total };
 }
 
-function accumulate(col: Uint8Array, o: number, rows: Uint32Array, start: number, m: number, og: Float64Array, oh: Float64Array, gh: Float64Array, cnt: Int32Array): void {
-  for (let i = 0; i < m; i++) {
-    const b = o + col[rows[start + i]!]!;
-    gh[2 * b]! += og[i]!;
-    gh[2 * b + 1]! += oh[i]!;
-    cnt[b]!++;
+/** Row-major copy of column-major bins: the bins of row r are rowBins[r·nFeatures … + nFeatures). */
+export function toRowMajor(columns: readonly Uint8Array[], nRows: number): Uint8Array {
+  const nf = columns.length;
+  const out = new Uint8Array(nRows * nf);
+  for (let f = 0; f < nf; f++) {
+    const col = columns[f]!;
+    for (let r = 0; r < nRows; r++) out[r * nf + f] = col[r]!;
   }
-}
-
-function accumulateDense(col: Uint8Array, o: number, m: number, og: Float64Array, oh: Float64Array, gh: Float64Array, cnt: Int32Array): void {
-  for (let i = 0; i < m; i++) {
-    const b = o + col[i]!;
-    gh[2 * b]! += og[i]!;
-    gh[2 * b + 1]! += oh[i]!;
-    cnt[b]!++;
-  }
+  return out;
 }
 
 /**
- * Builds the histogram of the rows rows[start, end) over the given features. og/oh must hold the
- * gradients and hessians of those rows in the same order ("ordered gradients").
+ * Builds the histogram of the rows rows[start, end) over the given features from row-major bins.
+ * Each row updates all its features at once, four per step: those updates hit different bins, so
+ * they do not wait on each other (a per-feature pass stalls on low-cardinality features).
  */
 export function buildHistogram(
-  columns: readonly Uint8Array[],
+  rowBins: Uint8Array,
+  nFeatures: number,
   layout: HistogramLayout,
   features: Int32Array,
-  rows: Uint32Array,
+  rows: Int32Array,
   start: number,
   end: number,
-  og: Float64Array,
-  oh: Float64Array,
+  g: Float64Array,
+  h: Float64Array,
   out: Histogram,
 ): void {
-  out.gh.fill(0);
-  out.count.fill(0);
-  const m = end - start;
-  // rows[start..end) = 0..m−1 happens at the root without subsampling: skip the indirection.
-  const dense = start === 0 && m === columns[0]?.length && rows[m - 1] === m - 1;
-  for (let k = 0; k < features.length; k++) {
-    const f = features[k]!;
-    const col = columns[f]!;
-    const o = layout.offsets[f]!;
-    if (dense) accumulateDense(col, o, m, og, oh, out.gh, out.count);
-    else accumulate(col, o, rows, start, m, og, oh, out.gh, out.count);
+  out.fill(0);
+  const nf = features.length;
+  const base = new Int32Array(nf);
+  for (let k = 0; k < nf; k++) base[k] = layout.offsets[features[k]!]!;
+  const nf4 = nf - (nf % 4);
+  for (let i = start; i < end; i++) {
+    const r = rows[i]!;
+    const gi = g[r]!;
+    const hi = h[r]!;
+    const rb = r * nFeatures;
+    let k = 0;
+    for (; k < nf4; k += 4) {
+      const a = 3 * (base[k]! + rowBins[rb + features[k]!]!);
+      const b = 3 * (base[k + 1]! + rowBins[rb + features[k + 1]!]!);
+      const c = 3 * (base[k + 2]! + rowBins[rb + features[k + 2]!]!);
+      const d = 3 * (base[k + 3]! + rowBins[rb + features[k + 3]!]!);
+      out[a]! += gi;
+      out[a + 1]! += hi;
+      out[a + 2]!++;
+      out[b]! += gi;
+      out[b + 1]! += hi;
+      out[b + 2]!++;
+      out[c]! += gi;
+      out[c + 1]! += hi;
+      out[c + 2]!++;
+      out[d]! += gi;
+      out[d + 1]! += hi;
+      out[d + 2]!++;
+    }
+    for (; k < nf; k++) {
+      const a = 3 * (base[k]! + rowBins[rb + features[k]!]!);
+      out[a]! += gi;
+      out[a + 1]! += hi;
+      out[a + 2]!++;
+    }
   }
 }
 
 /** In place: parent ← parent − child (the sibling's histogram, LightGBM's subtraction trick). */
 export function subtractHistogram(parent: Histogram, child: Histogram): void {
-  const pg = parent.gh;
-  const cg = child.gh;
-  for (let i = 0; i < pg.length; i++) pg[i] = pg[i]! - cg[i]!;
-  const pc = parent.count;
-  const cc = child.count;
-  for (let i = 0; i < pc.length; i++) pc[i] = pc[i]! - cc[i]!;
+  for (let i = 0; i < parent.length; i++) parent[i] = parent[i]! - child[i]!;
 }

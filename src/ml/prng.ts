@@ -31,11 +31,11 @@ export function deriveSeed(seed: number, purpose: number): number {
  * Draws round(fraction·n) distinct indices from [0, n) without replacement, returned in ascending
  * order (ascending keeps later column scans cache-friendly).
  */
-export function sampleIndices(n: number, fraction: number, prng: Prng): Uint32Array {
+export function sampleIndices(n: number, fraction: number, prng: Prng): Int32Array {
   const k = Math.max(1, Math.min(n, Math.round(fraction * n)));
-  if (k === n) return Uint32Array.from({ length: n }, (_, i) => i);
+  if (k === n) return Int32Array.from({ length: n }, (_, i) => i);
   // Selection sampling (Knuth's algorithm S): one pass, already sorted.
-  const out = new Uint32Array(k);
+  const out = new Int32Array(k);
   let taken = 0;
   for (let i = 0; i < n && taken < k; i++) {
     if ((n - i) * prng.next() < k - taken) out[taken++] = i;

@@ -66,19 +66,18 @@ function takeNumeric(best: SplitCandidate, f: number, s: number, gain: number, g
 export function scanNumeric(h: Histogram, layout: HistogramLayout, f: number, c: SplitConstraints, t: NodeTotals, best: SplitCandidate): void {
   const o = layout.offsets[f]!;
   const nb = layout.nBins[f]!;
-  const gh = h.gh;
-  const cnt = h.count;
+  const gh = h;
   const parentScore = (t.g * t.g) / (t.h + c.lambda);
-  const g0 = gh[2 * o]!;
-  const h0 = gh[2 * o + 1]!;
-  const n0 = cnt[o]!;
+  const g0 = gh[3 * o]!;
+  const h0 = gh[3 * o + 1]!;
+  const n0 = gh[3 * o + 2]!;
   let gl = 0;
   let hl = 0;
   let nl = 0;
   for (let s = 1; s < nb - 1; s++) {
-    gl += gh[2 * (o + s)]!;
-    hl += gh[2 * (o + s) + 1]!;
-    nl += cnt[o + s]!;
+    gl += gh[3 * (o + s)]!;
+    hl += gh[3 * (o + s) + 1]!;
+    nl += gh[3 * (o + s) + 2]!;
     const gain = consider(best, c, t, gl, hl, nl, parentScore);
     // No missing rows here: future missing values follow the heavier child.
     if (gain > 0) takeNumeric(best, f, s, gain, gl, hl, nl, n0 === 0 && hl >= t.h - hl);
@@ -88,10 +87,10 @@ export function scanNumeric(h: Histogram, layout: HistogramLayout, f: number, c:
   }
 }
 
-function categoryOrder(gh: Float64Array, cnt: Int32Array, o: number, nb: number, smooth: number): number[] {
+function categoryOrder(gh: Histogram, o: number, nb: number, smooth: number): number[] {
   const present: number[] = [];
-  for (let b = 1; b < nb; b++) if (cnt[o + b]! > 0) present.push(b);
-  const ratio = (b: number): number => gh[2 * (o + b)]! / (gh[2 * (o + b) + 1]! + smooth);
+  for (let b = 1; b < nb; b++) if (gh[3 * (o + b) + 2]! > 0) present.push(b);
+  const ratio = (b: number): number => gh[3 * (o + b)]! / (gh[3 * (o + b) + 1]! + smooth);
   return present.sort((a, b) => ratio(a) - ratio(b) || a - b);
 }
 
@@ -102,14 +101,13 @@ function categoryOrder(gh: Float64Array, cnt: Int32Array, o: number, nb: number,
 export function scanCategorical(h: Histogram, layout: HistogramLayout, f: number, c: SplitConstraints, t: NodeTotals, best: SplitCandidate): void {
   const o = layout.offsets[f]!;
   const nb = layout.nBins[f]!;
-  const gh = h.gh;
-  const cnt = h.count;
+  const gh = h;
   const parentScore = (t.g * t.g) / (t.h + c.lambda);
-  const order = categoryOrder(gh, cnt, o, nb, c.catSmooth);
+  const order = categoryOrder(gh, o, nb, c.catSmooth);
   const oneHot = order.length <= c.maxCatOneHot;
-  const g0 = gh[2 * o]!;
-  const h0 = gh[2 * o + 1]!;
-  const n0 = cnt[o]!;
+  const g0 = gh[3 * o]!;
+  const h0 = gh[3 * o + 1]!;
+  const n0 = gh[3 * o + 2]!;
   let gl = 0;
   let hl = 0;
   let nl = 0;
@@ -117,9 +115,9 @@ export function scanCategorical(h: Histogram, layout: HistogramLayout, f: number
   for (let k = 0; k < last; k++) {
     const b = order[k]!;
     if (oneHot) [gl, hl, nl] = [0, 0, 0];
-    gl += gh[2 * (o + b)]!;
-    hl += gh[2 * (o + b) + 1]!;
-    nl += cnt[o + b]!;
+    gl += gh[3 * (o + b)]!;
+    hl += gh[3 * (o + b) + 1]!;
+    nl += gh[3 * (o + b) + 2]!;
     for (const ml of n0 > 0 ? [false, true] : [false]) {
       const gain = consider(best, c, t, gl + (ml ? g0 : 0), hl + (ml ? h0 : 0), nl + (ml ? n0 : 0), parentScore);
       if (gain <= 0) continue;

@@ -1,5 +1,5 @@
 import { addLeaf, emptyBinTree, type BinTree } from './bin-tree.js';
-import { buildHistogram, createHistogram, subtractHistogram, type Histogram, type HistogramLayout } from './histogram.js';
+import { buildHistogram, createHistogram, subtractHistogram, toRowMajor, type Histogram, type HistogramLayout } from './histogram.js';
 import { emptyCandidate, scanCategorical, scanNumeric, type SplitCandidate, type SplitConstraints } from './split-finder.js';
 
 /** Tree-shape limits and regularisation for growing one tree. */
@@ -12,12 +12,11 @@ export interface GrowParams extends SplitConstraints {
 /** Reusable buffers for growing many trees over one binned matrix (no allocation per split). */
 export interface GrowContext {
   readonly columns: readonly Uint8Array[];
+  readonly rowBins: Uint8Array;
   readonly categorical: Uint8Array;
   readonly layout: HistogramLayout;
-  readonly rows: Uint32Array;
-  readonly scratch: Uint32Array;
-  readonly og: Float64Array;
-  readonly oh: Float64Array;
+  readonly rows: Int32Array;
+  readonly scratch: Int32Array;
   readonly pool: Histogram[];
 }
 
@@ -30,8 +29,8 @@ export interface GrownTree {
 
 /** Allocates the buffers for a binned matrix of nRows rows. */
 export function createGrowContext(columns: readonly Uint8Array[], categorical: Uint8Array, layout: HistogramLayout, nRows: number): GrowContext {
-  const rows = new Uint32Array(nRows);
-  return { columns, categorical, layout, rows, scratch: new Uint32Array(nRows), og: new Float64Array(nRows), oh: new Float64Array(nRows), pool: [] };
+  const rowBins = toRowMajor(columns, nRows);
+  return { columns, rowBins, categorical, layout, rows: new Int32Array(nRows), scratch: new Int32Array(nRows), pool: [] };
 }
 
 interface Pending {
@@ -44,19 +43,9 @@ interface Pending {
   h: number;
 }
 
-function gather(ctx: GrowContext, g: Float64Array, h: Float64Array, start: number, end: number): void {
-  const { rows, og, oh } = ctx;
-  for (let i = start; i < end; i++) {
-    const r = rows[i]!;
-    og[i - start] = g[r]!;
-    oh[i - start] = h[r]!;
-  }
-}
-
 function histogramOf(ctx: GrowContext, features: Int32Array, g: Float64Array, h: Float64Array, start: number, end: number): Histogram {
   const hist = ctx.pool.pop() ?? createHistogram(ctx.layout.totalBins);
-  gather(ctx, g, h, start, end);
-  buildHistogram(ctx.columns, ctx.layout, features, ctx.rows, start, end, ctx.og, ctx.oh, hist);
+  buildHistogram(ctx.rowBins, ctx.columns.length, ctx.layout, features, ctx.rows, start, end, g, h, hist);
   return hist;
 }
 
@@ -141,15 +130,14 @@ function sumCovers(tree: BinTree): void {
  * Grows one depth-wise tree on the rows in sample (ascending) using the gradients g and hessians h,
  * restricted to the given features. Leaf values already include the learning rate.
  */
-export function growTree(ctx: GrowContext, p: GrowParams, features: Int32Array, sample: Uint32Array, g: Float64Array, h: Float64Array): GrownTree {
+export function growTree(ctx: GrowContext, p: GrowParams, features: Int32Array, sample: Int32Array, g: Float64Array, h: Float64Array): GrownTree {
   const n = sample.length;
   ctx.rows.set(sample);
-  gather(ctx, g, h, 0, n);
   let gSum = 0;
   let hSum = 0;
   for (let i = 0; i < n; i++) {
-    gSum += ctx.og[i]!;
-    hSum += ctx.oh[i]!;
+    gSum += g[sample[i]!]!;
+    hSum += h[sample[i]!]!;
   }
   const tree = emptyBinTree();
   addLeaf(tree, leafValue(p, gSum, hSum), hSum);
