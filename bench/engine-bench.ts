@@ -1,0 +1,109 @@
+// End-to-end engine benchmark: decomposition, plan storage, the engine with zero-latency stub
+// handlers, derived order states and outbox events, on SQLite with synchronous=FULL.
+// Usage: npx tsx bench/engine-bench.ts [--orders N] [--json]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { openSqliteStores } from '../src/adapters/sqlite/sqlite-stores.js';
+import { indexCatalog, type CatalogData } from '../src/domain/catalog/catalog.js';
+import { CATALOG_FILES } from '../src/domain/catalog/catalog-shape.js';
+import { loadDecompositionRules } from '../src/domain/decomposition/decomposition-rules.js';
+import { planForSubmit } from '../src/domain/decomposition/plan-for-submit.js';
+import type { ProductOrder } from '../src/domain/order/product-order.js';
+import { TASK_TYPES } from '../src/domain/plan/task-type.js';
+import { createEngine } from '../src/engine/engine.js';
+import { stubHandlers } from '../src/engine/stub-handlers.js';
+import { aFiberInstall, aNewMobileActivation, aDslInstall } from '../test/fixtures/catalog-orders.js';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const orderCount = Number(args[args.indexOf('--orders') + 1] ?? NaN) || 20_000;
+const inFlightMax = 6_000;
+
+const read = (f: string): unknown => JSON.parse(readFileSync(new URL(`../catalog/${f}`, import.meta.url), 'utf8'));
+const catalog = indexCatalog(Object.fromEntries(Object.entries(CATALOG_FILES).map(([k, f]) => [k, read(f)])) as unknown as CatalogData);
+const rules = loadDecompositionRules(read('decomposition.json'), TASK_TYPES);
+const templates = [aNewMobileActivation(), aFiberInstall(), aNewMobileActivation({ sim: 'esim' }), aDslInstall()];
+
+const dir = mkdtempSync(join(tmpdir(), 'provisio-engine-bench-'));
+const stores = openSqliteStores({ path: join(dir, 'bench.db'), synchronous: 'FULL', maxBatch: 5_000 });
+const ids = { next: () => randomUUID() };
+const clock = { now: () => Date.now() };
+const acknowledgedAt = new Map<string, number>();
+const latencies: number[] = [];
+let completed = 0;
+let taskCount = 0;
+const engine = createEngine({
+  taskStore: stores.tasks,
+  orders: stores.orders,
+  handlers: stubHandlers(),
+  clock,
+  ids,
+  batchSize: 4_000,
+  onOrderStates: (moves) => {
+    for (const m of moves) {
+      if (m.path.at(-1) !== 'completed') continue;
+      completed++;
+      const t0 = acknowledgedAt.get(m.orderId);
+      if (t0 !== undefined) latencies.push(performance.now() - t0);
+      acknowledgedAt.delete(m.orderId);
+    }
+  },
+});
+
+let submitted = 0;
+async function submitSome(n: number): Promise<void> {
+  const commits: Promise<void>[] = [];
+  const now = clock.now();
+  for (let i = 0; i < n && submitted < orderCount; i++, submitted++) {
+    const t = templates[submitted % templates.length] as ProductOrder;
+    const order: ProductOrder = { ...t, id: `o${submitted}`, version: 1, createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() };
+    const { plan, state } = planForSubmit(order, catalog, rules, now);
+    taskCount += plan.tasks.length;
+    acknowledgedAt.set(order.id, performance.now());
+    commits.push(
+      stores.orders.commit({
+        orders: [{ record: order, expectedVersion: null }],
+        newPlans: [{ plan, state }],
+        events: [{ id: ids.next(), type: 'ProductOrderCreateEvent', occurredAt: order.createdAt, orderId: order.id, subject: { kind: 'productOrder', order } }],
+      }),
+    );
+  }
+  await Promise.all(commits);
+}
+
+const started = performance.now();
+while (completed < orderCount) {
+  const inFlight = submitted - completed;
+  if (submitted < orderCount && inFlight < inFlightMax) await submitSome(Math.min(2_000, inFlightMax - inFlight));
+  const n = await engine.tick();
+  if (n === 0 && submitted >= orderCount && completed < orderCount) {
+    const next = await stores.tasks.nextDueAt();
+    if (next === null) break;
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p: number): number => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN);
+const result = {
+  orders: orderCount,
+  completed,
+  tasks: taskCount,
+  seconds: Number(seconds.toFixed(2)),
+  ordersPerSecond: Math.round(completed / seconds),
+  tasksPerSecond: Math.round(taskCount / seconds),
+  p50AckToCompleteMs: pct(0.5),
+  p99AckToCompleteMs: pct(0.99),
+  rssMb: Math.round(process.memoryUsage().rss / 1e6),
+  synchronous: 'FULL',
+};
+await stores.close();
+rmSync(dir, { recursive: true, force: true });
+if (json) console.log(JSON.stringify(result));
+else {
+  console.log(`engine: ${result.completed}/${orderCount} orders completed in ${result.seconds}s (${result.tasks} tasks)`);
+  console.log(`  ${result.ordersPerSecond} orders/s, ${result.tasksPerSecond} tasks/s`);
+  console.log(`  acknowledgement -> completion p50 ${result.p50AckToCompleteMs} ms, p99 ${result.p99AckToCompleteMs} ms`);
+  console.log(`  RSS ${result.rssMb} MB, SQLite synchronous=FULL`);
+}

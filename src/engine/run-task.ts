@@ -1,0 +1,63 @@
+import type { TaskResult } from '../domain/plan/plan-event.js';
+import { idempotencyKey } from '../domain/plan/plan.js';
+import { SouthboundError } from '../ports/southbound-error.js';
+import type { ClaimedTask, TaskStore } from '../ports/task-store.js';
+import type { TaskContext, TaskHandlers } from './task-handler.js';
+
+/** Builds the context of a claimed task; inputs are parsed only if the handler reads them. */
+export function taskContext(task: ClaimedTask, now: number): TaskContext {
+  let inputs: Readonly<Record<string, unknown>> | undefined;
+  return {
+    orderId: task.orderId,
+    taskId: task.taskId,
+    itemId: task.itemId,
+    idempotencyKey: idempotencyKey(task.orderId, task.taskId),
+    attempt: task.attempt,
+    now,
+    get inputs() {
+      inputs ??= JSON.parse(task.inputsJson) as Record<string, unknown>;
+      return inputs;
+    },
+  };
+}
+
+/** Turns anything a handler threw into a task failure: system errors as reported, bugs as permanent. */
+export function failureOf(err: unknown, system: string): TaskResult {
+  if (err instanceof SouthboundError) {
+    return { kind: 'failed', failure: { retryable: err.retryable, code: err.code, system: err.system, text: err.message } };
+  }
+  const text = err instanceof Error ? err.message : String(err);
+  return { kind: 'failed', failure: { retryable: false, code: 'HANDLER_ERROR', system, text } };
+}
+
+const TIMEOUT = Symbol('timeout');
+
+/**
+ * Runs one claimed task (forward or undo) under its policy's timeout and returns its result. A
+ * timeout is a retryable failure; the idempotency key makes the late call harmless.
+ */
+export async function runTask(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore, now: number): Promise<TaskResult> {
+  const handler = handlers[task.type];
+  const ctx = taskContext(task, now);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), handler.policy.timeoutMs);
+  });
+  try {
+    const work = async (): Promise<TaskResult> => {
+      if (task.mode === 'do') return handler.invoke(ctx);
+      const output = task.compensates === null ? undefined : await store.taskOutput(task.orderId, task.compensates);
+      await handler.compensate({ ...ctx, output: output ?? {} });
+      return { kind: 'completed', output: {} };
+    };
+    const r = await Promise.race([work(), timeout]);
+    if (r === TIMEOUT) {
+      return { kind: 'failed', failure: { retryable: true, code: 'TIMEOUT', system: task.type, text: `no answer within ${handler.policy.timeoutMs} ms` } };
+    }
+    return r;
+  } catch (err) {
+    return failureOf(err, task.type);
+  } finally {
+    clearTimeout(timer);
+  }
+}
