@@ -15,7 +15,7 @@ const PATTERNS: readonly { re: RegExp; resolve: (m: RegExpExecArray, now: Date) 
   { re: /\b(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2,4}))?\b(?![/-]\d)/g, resolve: (m, now) => day(now, +(m[1] ?? 0), +(m[2] ?? 0), year(m[3])) },
   { re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'g'), resolve: (m, now) => day(now, monthOf(m[1]), +(m[2] ?? 0), year(m[3])) },
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'g'), resolve: (m, now) => day(now, monthOf(m[2]), +(m[1] ?? 0), year(m[3])) },
-  { re: /\b(today|tonight|tomorrow|tmrw|tmr|day after tomorrow)\b/g, resolve: (m, now) => [relative(now, m[1] ?? '')] },
+  { re: /\b(today|tonight|day after tomm?orr?ow|tomm?orr?ow|tmrw|tmr|2morrow)\b/g, resolve: (m, now) => [relative(now, m[1] ?? '')] },
   { re: /\bin\s+(\d{1,2}|a|one|two|three|four|five|six|seven)\s+(days?|weeks?)\b/g, resolve: (m, now) => [inSpan(now, m[1] ?? '', m[2] ?? '')] },
   { re: /\b(?:(next|this|on|coming)\s+)?(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?\b(?!s)/g, resolve: (m, now) => weekday(now, m[1], m[2] ?? '') },
 ];
@@ -70,7 +70,7 @@ function day(now: Date, month: number, dom: number, y: number): string[] {
 }
 
 function relative(now: Date, word: string): string {
-  const offset = word === 'today' || word === 'tonight' ? 0 : word === 'day after tomorrow' ? 2 : 1;
+  const offset = word === 'today' || word === 'tonight' ? 0 : word.startsWith('day after') ? 2 : 1;
   return iso(midnight(now) + offset * DAY_MS);
 }
 
