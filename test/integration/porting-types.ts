@@ -1,0 +1,1 @@
+export type { CoordinatorAction as PortAction } from '../../src/domain/porting/port-action.js';
