@@ -56,13 +56,14 @@ export function generateOrder(world: World, seed: Seed, i: number, at: Date, mix
   const target = type === 'move' ? newAddress(lat, world, ctx) : { building: world.buildings.byId(ctx.customer.buildingId), address: ctx.customer.address };
   const mdu = target.building?.kind === 'multi-dwelling';
   const activation = type === 'new-activation' || type === 'port-in';
+  const hasAddress = activation || type === 'move';
   const probabilities = causeProbabilities({
     family: ctx.family, channel: ctx.channel, newCustomer: ctx.customer.prospect, creditScore: ctx.customer.creditScore, mdu,
     logErrorPropensity: ctx.logRho, addrOffset: ctx.region.addrOffset, addOns, lines,
     incompatibleAvailable: activation && hiddenRuleReachable(ctx.family), ...(ctx.stock === undefined ? {} : { stockOnHand: ctx.stock }),
     shortage: ctx.sku?.shortage ?? 0, monthEnd: ctx.monthEnd, portIn: isPort, nameMismatch, phoneInvalid,
     carrierStrictness: carrier?.strictnessScore ?? 0, portTightening: portTighteningAt(world, at), legacyStack: ctx.legacyStack,
-    load: ctx.load, riskyNote, leadDays: ctx.leadDays,
+    load: ctx.load, riskyNote, leadDays: ctx.leadDays, hasAddress,
   });
   const causes = drawCauses(streamFor(seed, 'causes', i), probabilities);
   const ar = streamFor(seed, 'address', i);

@@ -25,6 +25,8 @@ export interface CauseInputs {
   readonly load: number;
   readonly riskyNote: boolean;
   readonly leadDays: number;
+  /** The order carries a service or installation address (activations, moves). */
+  readonly hasAddress: boolean;
 }
 
 const sigma = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -36,7 +38,7 @@ export function causeProbabilities(x: CauseInputs): Record<Cause, number> {
   const stock = x.stockOnHand ?? 99;
   return {
     credit: sigma(-8.2 + 2.8 * ind(x.newCustomer) + 0.032 * Math.max(0, 680 - x.creditScore) + 0.4 * ind(x.family === 'dia')),
-    address: sigma(-4.1 + 1.3 * ind(x.mdu) + 0.7 * ind(x.channel === 'partner') + 0.3 * ind(x.channel === 'web') + 0.4 * x.logErrorPropensity + x.addrOffset),
+    address: !x.hasAddress ? 0 : sigma(-4.1 + 1.3 * ind(x.mdu) + 0.7 * ind(x.channel === 'partner') + 0.3 * ind(x.channel === 'web') + 0.4 * x.logErrorPropensity + x.addrOffset),
     incompat: x.incompatibleAvailable
       ? sigma(-5.5 + 0.6 * x.addOns + 1.2 * ind((x.family === 'iptv' || x.family === 'voip') && x.addOns >= 3) + 0.3 * x.lines * ind(x.family === 'dia'))
       : 0,

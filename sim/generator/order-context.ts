@@ -1,7 +1,7 @@
 import type { RandomStream } from '../random/index.js';
 import {
-  CHANNEL_SHARE, PLAN_LADDERS, WEB_LOG_ERROR_PROPENSITY, isLegacyAt, skusFor, stockOnHand,
-  worldMonth, type Channel, type Customer, type Region, type SalesRep, type Sku, type World,
+  ADD_ONS, CHANNEL_SHARE, LEGACY_PLANS, PLAN_LADDERS, WEB_LOG_ERROR_PROPENSITY, isLegacyAt, skusFor, stockOnHand,
+  worldMonth, type Channel, type Customer, type CustomerProduct, type Region, type SalesRep, type Sku, type World,
 } from '../world/index.js';
 import type { OrderType } from './order-truth.js';
 
@@ -37,13 +37,29 @@ export function drawChannel(r: RandomStream, world: World): { channel: Channel; 
   return reps.length === 0 ? { channel } : { channel, rep: r.pick(reps) };
 }
 
+const FIXED = new Set(['fiber', 'dsl', 'dia', 'voip']);
+
+/** Whether a customer's products allow a change order of this type. */
+function canChange(type: OrderType, products: readonly CustomerProduct[]): boolean {
+  const bases = products.filter((p) => p.parentId === undefined && !Object.values(LEGACY_PLANS).includes(p.offeringId));
+  switch (type) {
+    case 'move': return bases.some((p) => FIXED.has(p.family));
+    case 'feature-change': return bases.some((p) => (ADD_ONS[p.family] ?? []).length > 0);
+    case 'plan-change': return products.some((p) => p.parentId === undefined && (PLAN_LADDERS[p.family].length > 1 || LEGACY_PLANS[p.family] === p.offeringId));
+    case 'disconnect':
+    case 'new-activation':
+    case 'port-in':
+      return products.length > 0;
+  }
+}
+
 /** Picks a customer fit for the order type: prospects mostly for activations, holders otherwise. */
 export function drawCustomer(r: RandomStream, world: World, type: OrderType): Customer {
   for (let tries = 0; tries < 200; tries++) {
     const c = r.pick(world.customers);
     if (type === 'port-in' && c.carrierAccount === undefined) continue;
     if (type === 'new-activation' && !c.prospect && r.bernoulli(0.6)) continue;
-    if (type !== 'new-activation' && type !== 'port-in' && (c.prospect || world.productsOf(c.id).length === 0)) continue;
+    if (type !== 'new-activation' && type !== 'port-in' && !canChange(type, world.productsOf(c.id))) continue;
     return c;
   }
   return world.customers[0] as Customer;
