@@ -25,7 +25,7 @@ export interface TnRegistration {
 }
 
 /** Builds an account with sensible defaults; TNs are active and featureless unless given. */
-export function anAccount(over: Partial<SimAccount> & { tns: SimAccount['tns'] | string[] }): SimAccount {
+export function anAccount(over: Omit<Partial<SimAccount>, 'tns'> & { tns: SimAccount['tns'] | string[] }): SimAccount {
   const tns = over.tns.map((t) => (typeof t === 'string' ? { tn: t, status: 'ACTIVE' as const, features: [] } : t));
   const address: PostalAddress = { line1: '123 N Main St Apt 4', city: 'New York', state: 'NY', postalCode: '10001' };
   return {

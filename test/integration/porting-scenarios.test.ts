@@ -104,7 +104,7 @@ describe('porting scenarios on a virtual clock (porting.md §16)', () => {
     ['R3', { lock: 'PORT_OUT_LOCK' as const }, {}, 'PORT_OUT_LOCKED'],
     ['R4', { pendingOrder: true }, {}, 'PENDING_ORDER_ON_ACCOUNT'],
     ['R5', { tns: [TN, '2125550102', '2125550103'], btn: TN }, { lines: [{ tn: TN }, { tn: '2125550102' }], kind: 'WIRELINE_NON_SIMPLE' as const, requestedDue: { kind: 'DATE' as const, date: '2025-05-23' } }, 'PARTIAL_PORT_DISPOSITION_REQUIRED'],
-    ['R7', { tns: [{ tn: TN, status: 'ACTIVE' as const, features: ['DSL'] }] as never }, {}, 'PORT_TYPE_INCORRECT'],
+    ['R7', { tns: [{ tn: TN, status: 'ACTIVE' as const, features: ['DSL'] }] }, {}, 'PORT_TYPE_INCORRECT'],
   ])('%s: rejected with the expected reason', async (_id, account, request, code) => {
     const s = aSimulation({ at: ny('2025-05-19', '09:00'), profile: 'wireline_ilec_gateway', account: { tns: [TN], ...account }, request });
     expect(await s.submit()).toBeUndefined();

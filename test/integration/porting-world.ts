@@ -14,7 +14,7 @@ export const HOLIDAYS = ['2025-05-26'];
 export const ny = (date: string, time: string): number => fromLocal(date, time, DEFAULT_CALENDAR.zone);
 
 /** A virtual-clock simulation: the carrier world, an in-process gateway and a driver for one port. */
-export function aSimulation(opts: { at: number; profile: CarrierProfileId; account: Partial<SimAccount> & { tns: string[] };
+export function aSimulation(opts: { at: number; profile: CarrierProfileId; account: Omit<Partial<SimAccount>, 'tns'> & { tns: SimAccount['tns'] | string[] };
   profileOverride?: Partial<CarrierProfile>; request?: Partial<NewPortRequest> }) {
   const clock = new VirtualClock(opts.at);
   const base = CARRIER_PROFILES[opts.profile];
