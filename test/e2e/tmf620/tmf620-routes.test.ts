@@ -121,6 +121,18 @@ describe('GET productSpecification', () => {
   });
 });
 
+describe('base URL known only after listen', () => {
+  it('renders hrefs from the base URL current at request time', async () => {
+    let base = 'http://127.0.0.1:0';
+    const late = Fastify({ logger: false });
+    registerTmf620Routes(late, { catalog, baseUrl: () => base });
+    base = 'http://127.0.0.1:43210';
+    const res = await late.inject({ method: 'GET', url: `${PATH}/productSpecification/ps-esim` });
+    expect(res.json().href).toBe(`http://127.0.0.1:43210${PATH}/productSpecification/ps-esim`);
+    await late.close();
+  });
+});
+
 describe('OpenAPI document', () => {
   it('documents every catalog route with its parameters', () => {
     const doc = app.swagger() as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
