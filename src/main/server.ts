@@ -9,6 +9,7 @@ import { systemClock } from '../adapters/system/system-clock.js';
 import { uuidIds } from '../adapters/system/uuid-ids.js';
 import { catalogEntryCheck } from '../app/catalog-entry-check.js';
 import { buildHttpApp } from '../api/http-app.js';
+import { registerTmf620Routes } from '../api/tmf620/tmf620-routes.js';
 import { renderV4Event } from '../api/tmf622/v4/event-envelope.js';
 import { TMF622_V4_BASE } from '../api/tmf622/v4/tmf622-deps.js';
 import { parseListenerQuery } from '../domain/events/listener-query.js';
@@ -73,6 +74,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const app = await buildHttpApp({
     logger: log.child({ component: 'http' }),
     metrics,
+    plugins: [(app) => registerTmf620Routes(app, { catalog, baseUrl: () => publicUrl })],
     health: {
       ready: () => ready,
       check: async () => {
