@@ -39,18 +39,27 @@ export function fitPlatt(margins: ArrayLike<number>, labels: ArrayLike<number>, 
   let b = Math.log((nPos + 1) / (nNeg + 1));
   let f = loss(margins, t, a, b);
   for (let it = 0; it < maxIter; it++) {
-    let ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-12;
+    let hab = 0;
+    let hbb = 1e-12;
     for (let i = 0; i < t.length; i++) {
       const m = margins[i]!;
       const p = 1 / (1 + Math.exp(-(a * m + b)));
       const d = p - t[i]!;
       const w = p * (1 - p);
-      [ga, gb, haa, hab, hbb] = [ga + d * m, gb + d, haa + w * m * m, hab + w * m, hbb + w];
+      ga += d * m;
+      gb += d;
+      haa += w * m * m;
+      hab += w * m;
+      hbb += w;
     }
-    if (Math.abs(ga) < 1e-10 && Math.abs(gb) < 1e-10) break;
     const det = haa * hbb - hab * hab;
     const da = -(hbb * ga - hab * gb) / det;
     const db = -(haa * gb - hab * ga) / det;
+    // Newton decrement: the loss cannot drop by more than about this much.
+    if (-(ga * da + gb * db) < 1e-12 * t.length) break;
     let step = 1;
     while (step > 1e-10 && loss(margins, t, a + step * da, b + step * db) > f + 1e-4 * step * (ga * da + gb * db)) step /= 2;
     if (step <= 1e-10) break;
