@@ -1,7 +1,6 @@
 import type { ProductOrder } from '../domain/order/product-order.js';
-import { addressFromPlace } from './address/address-from-place.js';
-import { inMemoryAddressReference, type AddressReference } from './address/address-reference.js';
-import { checkOrderAddresses } from './address/order-address-check.js';
+import { inMemoryAddressReference } from './address/address-reference.js';
+import { checkOrderAddresses, parsePlaces, type ParsedPlace } from './address/order-address-check.js';
 import type { UsAddress } from './address/us-address.js';
 import { FEATURES } from './feature-names.js';
 import type { FeatureVector, Finding } from './finding.js';
@@ -29,11 +28,13 @@ const DEFAULT_REFERENCE = inMemoryAddressReference();
 export function validateOrder(order: ProductOrder, context: ValidationContext): OrderValidation {
   const ref = context.addressReference ?? DEFAULT_REFERENCE;
   const items = itemViews(order);
-  const noteUnit = unitFromNotes(order, context.now);
-  const address = checkOrderAddresses(items, ref, noteUnit);
+  const places = parsePlaces(items, ref);
+  const entities = order.notes.map((n) => extractNoteEntities(n.text, context.now));
+  const noteUnit = entities.find((e) => e.units.length > 0)?.units[0]?.value;
+  const address = checkOrderAddresses(places, ref, noteUnit);
   const phones = checkPhones(items);
   const ports = checkPortIns(order, items, context.accountLookup);
-  const notes = checkNotes(order, noteFacts(items, ref), context.now);
+  const notes = checkNotes(order, noteFacts(items, places), entities);
   const findings = [...address.findings, ...phones.findings, ...ports.findings, ...notes.findings];
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
   return {
@@ -50,17 +51,7 @@ export function validateOrder(order: ProductOrder, context: ValidationContext): 
   };
 }
 
-// Only notes that name a unit matter to the unit check; most orders have none, so bail early.
-function unitFromNotes(order: ProductOrder, now: Date): string | undefined {
-  for (const note of order.notes) {
-    if (!/\b(apt|apartment|unit|ste|suite|rm|room)\b|#/i.test(note.text)) continue;
-    const unit = extractNoteEntities(note.text, now).units[0];
-    if (unit !== undefined) return unit.value;
-  }
-  return undefined;
-}
-
-function noteFacts(items: readonly ItemView[], ref: AddressReference): NoteOrderFacts {
+function noteFacts(items: readonly ItemView[], places: readonly ParsedPlace[]): NoteOrderFacts {
   const ports = items.filter(isPortIn);
   const values = (name: string, list: readonly ItemView[]): string[] =>
     list.map((i) => i.characteristics.get(name)?.value).filter((v): v is string => v !== undefined);
@@ -69,19 +60,8 @@ function noteFacts(items: readonly ItemView[], ref: AddressReference): NoteOrder
     losingCarriers: values(CHARACTERISTIC.losingCarrier, ports),
     authorisedNames: values(CHARACTERISTIC.portingAuthorisationName, ports),
     hasPortingPin: values(CHARACTERISTIC.portingPin, ports).length > 0,
-    ...optionalAddress(serviceAddressOf(items, ref)),
+    ...optionalAddress(places.find((p) => SERVICE_PLACE_ROLES.includes(p.role))?.placed.address),
   };
-}
-
-function serviceAddressOf(items: readonly ItemView[], ref: AddressReference): UsAddress | undefined {
-  for (const item of items) {
-    for (const { place } of item.places) {
-      if (!SERVICE_PLACE_ROLES.includes(place.role)) continue;
-      const a = addressFromPlace(place, (zip) => ref.zip(zip)?.city);
-      if (a !== undefined) return a.address;
-    }
-  }
-  return undefined;
 }
 
 function optionalAddress(a: UsAddress | undefined): { serviceAddress?: UsAddress } {

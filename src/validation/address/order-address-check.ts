@@ -1,29 +1,43 @@
 import { FEATURES } from '../feature-names.js';
 import type { CheckResult, Finding } from '../finding.js';
 import type { ItemView } from '../item-view.js';
-import { addressFromPlace } from './address-from-place.js';
+import { addressFromPlace, type PlaceAddress } from './address-from-place.js';
 import { checkAddress, type AddressScores } from './address-check.js';
 import type { AddressReference } from './address-reference.js';
 import { oneLine } from './us-address.js';
 
-/** Checks every address on every item's `product.place[]`; an address repeated on items is checked once. */
-export function checkOrderAddresses(items: readonly ItemView[], ref: AddressReference, noteUnit?: string): CheckResult {
-  const findings: Finding[] = [];
-  const scores: AddressScores[] = [];
-  const seen = new Set<string>();
+/** An address read from one item's place, with the place's role and TMF622 path. */
+export interface ParsedPlace {
+  readonly placed: PlaceAddress;
+  readonly role: string;
+  readonly path: string;
+}
+
+/** Reads the address of every place on every item; places without an address are skipped. */
+export function parsePlaces(items: readonly ItemView[], ref: AddressReference): ParsedPlace[] {
   const cityHint = (zip: string): string | undefined => ref.zip(zip)?.city;
+  const out: ParsedPlace[] = [];
   for (const item of items) {
     for (const { place, path } of item.places) {
       const placed = addressFromPlace(place, cityHint);
-      if (placed === undefined) continue;
-      const key = `${place.role}|${oneLine(placed.address)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (placed.address.country !== 'US') continue;
-      const r = checkAddress({ placed, role: place.role, path, ...(noteUnit === undefined ? {} : { noteUnit }) }, ref);
-      findings.push(...r.findings);
-      scores.push(r.scores);
+      if (placed !== undefined) out.push({ placed, role: place.role, path });
     }
+  }
+  return out;
+}
+
+/** Checks every US address of the order; an address repeated on several items is checked once. */
+export function checkOrderAddresses(places: readonly ParsedPlace[], ref: AddressReference, noteUnit?: string): CheckResult {
+  const findings: Finding[] = [];
+  const scores: AddressScores[] = [];
+  const seen = new Set<string>();
+  for (const { placed, role, path } of places) {
+    const key = `${role}|${oneLine(placed.address)}`;
+    if (seen.has(key) || placed.address.country !== 'US') continue;
+    seen.add(key);
+    const r = checkAddress({ placed, role, path, ...(noteUnit === undefined ? {} : { noteUnit }) }, ref);
+    findings.push(...r.findings);
+    scores.push(r.scores);
   }
   return { findings, features: addressFeatures(scores) };
 }

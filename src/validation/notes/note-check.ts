@@ -6,7 +6,7 @@ import { CODES } from '../finding-codes.js';
 import { finding, type CheckResult, type Finding } from '../finding.js';
 import { compareNames } from '../party/name-similarity.js';
 import { carrierId, CARRIERS } from './carrier-names.js';
-import { extractNoteEntities, type NoteEntities } from './note-entities.js';
+import { NO_ENTITIES, type NoteEntities } from './note-entities.js';
 import { mask, sentencesOf, tokenizeNote } from './note-text.js';
 import { CARRIER_SWITCH, RISK_LEXICONS } from './risk-lexicon.js';
 
@@ -24,7 +24,11 @@ export interface NoteOrderFacts {
 const START_CUE = /\b(install\w*|instal|activat\w*|start\w*|appointment|appt|schedul\w*|come|coming|visit|tech\w*|connect\w*|hook\w*|turn\w* on|service on|set ?up|available|avail|need it|want it|by|on)\b/i;
 
 /** Checks the order's notes: risky phrases, secrets, and contradictions with the structured order. */
-export function checkNotes(order: Pick<ProductOrder, 'notes' | 'requestedStartDate' | 'relatedParty'>, facts: NoteOrderFacts, now: Date): CheckResult {
+export function checkNotes(
+  order: Pick<ProductOrder, 'notes' | 'requestedStartDate' | 'relatedParty'>,
+  facts: NoteOrderFacts,
+  entities: readonly NoteEntities[],
+): CheckResult {
   const findings: Finding[] = [];
   const flags = { risk: 0, secret: 0, access: 0, port: 0, moving: 0, name: 0, date: 0, unit: 0, carrier: 0 };
   let noteLen = 0;
@@ -32,12 +36,11 @@ export function checkNotes(order: Pick<ProductOrder, 'notes' | 'requestedStartDa
     const field = `note[${i}].text`;
     const text = note.text;
     noteLen += text.length;
-    const entities = extractNoteEntities(text, now);
-    const lower = text.toLowerCase();
-    const tokens = tokenizeNote(lower);
-    findings.push(...riskFindings(field, tokens, entities, facts, flags));
-    findings.push(...secretFindings(field, entities, facts, flags));
-    findings.push(...contradictions(field, text, entities, order, facts, flags));
+    const e = entities[i] ?? NO_ENTITIES;
+    const tokens = tokenizeNote(text.toLowerCase());
+    findings.push(...riskFindings(field, tokens, e, facts, flags));
+    findings.push(...secretFindings(field, e, facts, flags));
+    findings.push(...contradictions(field, text, e, order, facts, flags));
   });
   return {
     findings,

@@ -30,14 +30,20 @@ export interface NoteEntities {
   readonly carriers: readonly CarrierMention[];
 }
 
+/** The entities of an empty note. */
+export const NO_ENTITIES: NoteEntities = {
+  accessCodes: [], pins: [], accountNumbers: [], units: [], streetAddresses: [], phones: [], dates: [], people: [], carriers: [],
+};
+
 const ACCESS_CODE = /\b(?:gate|entry|door|access|building|bldg|lockbox|lock box|keypad|buzzer|garage|alarm|call box|callbox)\s*(?:code|cd|combo|combination|pin|#|number|no)?\s*(?:is|=|:|-|to)?\s*#?\s*(\d{3,8})(?:\s*[#*])?(?=\W|$)|\bcode\s+(?:to|for)\s+(?:the\s+)?(?:gate|door|building|entry)\s*(?:is|=|:|-)?\s*#?(\d{3,8})\b/gi;
 const PIN = /\b(?:port(?:ing)?[\s-]*(?:out)?[\s-]*)?(?:pin|passcode|pass code|password|pw|pwd|security code|transfer pin|nip)\s*(?:#|no|number|num|code)?\s*(?:is|=|:|-)?\s*([a-z0-9]*\d[a-z0-9]*)\b/gi;
 const ACCOUNT = /\b(?:acct|account|acc|a\/c)\s*(?:#|no\.?|num(?:ber)?|nbr)?\s*(?:is|=|:|-)?\s*#?\s*([a-z0-9][a-z0-9-]{3,24})\b/gi;
 const UNIT = /(?:^|[^a-z])(?:apt|apartment|appt|unit|ste|suite|rm|room|#)\s*\.?\s*#?\s*(\d{1,5}[a-z]?|[a-z]\d{0,4}|\d{1,3}-[a-z0-9]{1,3})\b/gi;
 const NOT_UNIT_BEFORE = /\b(acct|account|pin|gate|code|order|ticket|box|no|door|passcode|phone|number|ext|ref|#)\W*$/i;
 const STREET = /\b(\d{1,6})\s+((?:[nsew]\.?\s+)?[a-z][a-z]+(?:\s+[a-z]+)?\s+(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail))\b/gi;
-const HOLDER_CUE = /\b(?:authori[sz]ed by|account holder(?: is)?|account (?:is )?(?:in|under) (?:the )?name(?: of)?|in the name of|name on (?:the )?account(?: is)?|account (?:is )?under)\s*:?\s*$/i;
-const CONTACT_CUE = /\b(?:ask for|contact|speak (?:to|with)|talk to|call|meet|my (?:wife|husband|son|daughter|mother|father|mom|dad|partner|roommate|landlord|neighbou?r|brother|sister)|tenant|manager|super)\s*:?\s*$/i;
+// Group 1 marks the cues that name the account holder or authoriser; the rest name a contact.
+const PERSON_CUE = /\b(?:(authori[sz]ed by|account holder(?: is)?|account (?:is )?(?:in|under) (?:the )?name(?: of)?|in the name of|name on (?:the )?account(?: is)?|account (?:is )?under)|ask for|contact|speak (?:to|with)|talk to|call|meet|my (?:wife|husband|son|daughter|mother|father|mom|dad|partner|roommate|landlord|neighbou?r|brother|sister)|tenant|manager|super)\s*:?\s+/gi;
+const NAME_WORDS = /^([A-Za-z][a-z'-]+)(?:\s+([A-Z]\.|[A-Za-z][a-z'-]+))?(?:\s+([A-Za-z][a-z'-]+))?/;
 const NOT_NAME = new Set(['before', 'after', 'ahead', 'first', 'the', 'a', 'an', 'me', 'him', 'her', 'them', 'us', 'on', 'at', 'when', 'if', 'is', 'and', 'or', 'back', 'please', 'number', 'customer', 'tech', 'office', 'desk', 'front']);
 
 /** Finds access codes, PINs, account numbers, units, addresses, phones, dates, people and carriers in a note. */
@@ -86,21 +92,21 @@ function phones(text: string): NoteValue[] {
 // known given name or capitalised in the note: sloppy lower-case notes still find "ask for bob".
 function people(text: string): PersonMention[] {
   const out: PersonMention[] = [];
-  const re = /\b([A-Za-z][a-z'-]+)(?:\s+([A-Z]\.|[A-Za-z][a-z'-]+))?(?:\s+([A-Za-z][a-z'-]+))?/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const first = m[1] ?? '';
-    // Step one word at a time so a cue is checked before every word.
-    re.lastIndex = m.index + first.length;
-    const before = text.slice(Math.max(0, m.index - 48), m.index);
-    const holder = HOLDER_CUE.test(before);
-    if (!holder && !CONTACT_CUE.test(before)) continue;
-    const words = [m[1], m[2], m[3]].filter((w): w is string => w !== undefined);
-    if (NOT_NAME.has(first.toLowerCase())) continue;
+  PERSON_CUE.lastIndex = 0;
+  for (let m = PERSON_CUE.exec(text); m !== null; m = PERSON_CUE.exec(text)) {
+    const after = text.slice(m.index + m[0].length);
+    const words = NAME_WORDS.exec(after);
+    const first = words?.[1];
+    if (words === null || first === undefined || NOT_NAME.has(first.toLowerCase())) continue;
     const known = isKnownGivenName(first.toLowerCase());
     if (!known && !/^[A-Z]/.test(first)) continue;
-    const name = words.filter((w, i) => i === 0 || /^[A-Z]/.test(w) || (known && !NOT_NAME.has(w.toLowerCase()) && i === 1)).join(' ');
-    out.push({ value: name, start: m.index, asAccountHolder: holder });
-    re.lastIndex = m.index + m[0].length;
+    const rest = [words[2], words[3]].filter((w): w is string => w !== undefined);
+    const kept: string[] = [first];
+    for (const w of rest) {
+      if (NOT_NAME.has(w.toLowerCase()) || (!/^[A-Z]/.test(w) && !(known && kept.length === 1))) break;
+      kept.push(w);
+    }
+    out.push({ value: kept.join(' '), start: m.index + m[0].length, asAccountHolder: m[1] !== undefined });
   }
   return out;
 }

@@ -27,20 +27,15 @@ export const PORTABLE_REGIONS: ReadonlySet<string> = new Set(['US', 'PR', 'GU', 
 
 /** Parses and classifies a phone number; national numbers are read as `defaultRegion` (US). */
 export function assessPhone(raw: string, defaultRegion: CountryCode = 'US'): PhoneAssessment {
+  const parsed = parsePhoneNumberFromString(raw, defaultRegion);
+  // The length verdict is only needed to explain a number that did not validate.
+  if (parsed?.isValid() === true) {
+    const type = parsed.getType();
+    const region = parsed.country;
+    return { raw, length: 'ok', valid: true, e164: parsed.number, ...(type === undefined ? {} : { type }), ...(region === undefined ? {} : { region }) };
+  }
   const lengthResult = validatePhoneNumberLength(raw, defaultRegion);
   const length: PhoneLength =
-    lengthResult === undefined ? 'ok' : lengthResult === 'TOO_SHORT' ? 'short' : lengthResult === 'TOO_LONG' ? 'long' : 'invalid';
-  const parsed = parsePhoneNumberFromString(raw, defaultRegion);
-  if (parsed === undefined) return { raw, length: length === 'ok' ? 'invalid' : length, valid: false };
-  const valid = length === 'ok' && parsed.isValid();
-  const type = valid ? parsed.getType() : undefined;
-  const region = parsed.country;
-  return {
-    raw,
-    length,
-    valid,
-    e164: parsed.number,
-    ...(type === undefined ? {} : { type }),
-    ...(region === undefined ? {} : { region }),
-  };
+    lengthResult === undefined ? 'invalid' : lengthResult === 'TOO_SHORT' ? 'short' : lengthResult === 'TOO_LONG' ? 'long' : 'invalid';
+  return { raw, length, valid: false, ...(parsed === undefined ? {} : { e164: parsed.number }) };
 }
