@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `provisio` command line: one entry point for the server and the operator tools.
+import type { Command } from './commands/command.js';
+import { say } from './commands/command.js';
+import { serveCommand } from './commands/serve-command.js';
+
+/** Every sub-command, in the order the help lists them. */
+const COMMANDS: readonly Command[] = [serveCommand];
+
+function help(): void {
+  say('usage: provisio <command> [options]\n\ncommands:');
+  for (const c of COMMANDS) say(`  ${c.name.padEnd(18)} ${c.summary}`);
+  say('\n`provisio help <command>` shows the options of one command.');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const target = COMMANDS.find((c) => c.name === rest[0]);
+    if (target) say(`${target.summary}\n\nusage: ${target.usage}`);
+    else help();
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    say(`provisio: unknown command "${name}"`);
+    help();
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    say(`${command.summary}\n\nusage: ${command.usage}`);
+    return 0;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    say(`provisio: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

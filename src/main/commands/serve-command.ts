@@ -1,0 +1,22 @@
+import { readServerConfig } from '../server-config.js';
+import { startServer } from '../server.js';
+import { say, type Command } from './command.js';
+
+/** `provisio serve`: the API, notifications and provisioning in one process (the default deployment). */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the Provisio server (API, notifications, provisioning) on the embedded store',
+  usage: 'provisio serve [--host 127.0.0.1] [--port 8622] [--data-dir ./data] [--public-url URL] [--synchronous FULL|NORMAL] [--log-level info]',
+  async run(argv) {
+    const server = await startServer(readServerConfig(argv, process.env));
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        say(`provisio: ${signal} received, shutting down`);
+        void server.stop().then(resolve);
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+    return 0;
+  },
+};
