@@ -63,6 +63,7 @@ const offering = {
     productOfferingRelationship: anyArray,
     allowedAction: { type: 'array', items: str, description: 'Provisio: item actions an order may use with this offering.' },
     requiresBase: { type: 'array', items: str, description: 'Provisio: specifications one of which the product is added onto.' },
+    requiresCompanion: { ...anyArray, description: 'Provisio: products an added offering must come with on its line (e.g. a SIM with a plan).' },
     bundledProductOfferingGroup: anyArray,
   },
   additionalProperties: true,
@@ -123,7 +124,7 @@ export const TMF620_SCHEMAS = {
 export const TMF620_ATTRIBUTES = {
   productOffering: {
     scalars: ['id', 'href', 'name', 'description', 'version', 'lifecycleStatus', 'isBundle', 'isSellable', '@type'],
-    structured: ['validFor', 'productSpecification', 'category', 'prodSpecCharValueUse', 'productOfferingPrice', 'bundledProductOffering', 'productOfferingRelationship', 'allowedAction', 'requiresBase', 'bundledProductOfferingGroup'],
+    structured: ['validFor', 'productSpecification', 'category', 'prodSpecCharValueUse', 'productOfferingPrice', 'bundledProductOffering', 'productOfferingRelationship', 'allowedAction', 'requiresBase', 'requiresCompanion', 'bundledProductOfferingGroup'],
   },
   productSpecification: {
     scalars: ['id', 'href', 'name', 'description', 'version', 'lifecycleStatus', 'isBundle', 'productType', '@type'],

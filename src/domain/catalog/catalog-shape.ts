@@ -30,6 +30,7 @@ const SHAPES: Record<keyof CatalogData, { required: Record<string, Kind>; option
       category: 'array',
       prodSpecCharValueUse: 'array',
       requiresBase: 'array',
+      requiresCompanion: 'array',
       bundledProductOffering: 'array',
       bundledProductOfferingGroup: 'array',
       productOfferingRelationship: 'array',

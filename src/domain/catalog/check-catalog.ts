@@ -100,6 +100,13 @@ function checkOfferingRefs(o: ProductOffering, data: CatalogData, offeringIds: S
       emit('UNKNOWN_SPECIFICATION', `${at}.requiresBase`, `required base specification ${base} does not exist`);
     }
   }
+  for (const req of o.requiresCompanion ?? []) {
+    for (const id of req.productSpecificationIds) {
+      if (!data.productSpecifications.some((s) => s.id === id)) {
+        emit('UNKNOWN_SPECIFICATION', `${at}.requiresCompanion[${req.name}]`, `companion specification ${id} does not exist`);
+      }
+    }
+  }
   for (const p of o.productOfferingPrice) {
     if ('priceType' in p) checkEnum(PRICE_TYPES, p.priceType, `${at}.productOfferingPrice[${p.name}].priceType`, emit);
     else if (!data.productOfferingPrices.some((x) => x.id === p.id)) {

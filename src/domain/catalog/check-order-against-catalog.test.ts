@@ -24,6 +24,12 @@ const catalog = loadFileCatalog();
 const check = (order: ProductOrder) => checkOrderAgainstCatalog(order, catalog);
 const summary = (order: ProductOrder) => check(order).map((f) => `${f.code} ${f.field}`);
 
+/** A new mobile line: plan, physical SIM and new number, linked to the plan or not. */
+function mobileLine(planId: string, offeringId: string, linked: boolean): OrderItem[] {
+  const link = linked ? { reliesOn: planId } : {};
+  return [anItem(planId, 'add', offeringId), anItem(`${planId}-sim`, 'add', 'po-sim-physical', link), anItem(`${planId}-msisdn`, 'add', 'po-mobile-number', link)];
+}
+
 /** Replaces the top-level item at index i. */
 function withItem(order: ProductOrder, i: number, change: (item: OrderItem) => OrderItem): ProductOrder {
   return { ...order, items: order.items.map((it, k) => (k === i ? change(it) : it)) };
@@ -41,15 +47,15 @@ describe('checkOrderAgainstCatalog: well-formed orders of every type', () => {
 
   it('accepts a two-line order where only the capped plan carries the data boost', () => {
     const order = anOrderOf([
-      anItem('1', 'add', 'po-mobile-plan-unlimited'),
-      anItem('2', 'add', 'po-mobile-plan-50gb'),
+      ...mobileLine('1', 'po-mobile-plan-unlimited', true),
+      ...mobileLine('2', 'po-mobile-plan-50gb', true),
       anItem('3', 'add', 'po-addon-data-boost-5gb', { reliesOn: '2' }),
     ]);
     expect(check(order)).toEqual([]);
   });
 
-  it('accepts a data boost without explicit link when a compatible plan is in the order', () => {
-    const order = anOrderOf([anItem('1', 'add', 'po-mobile-plan-unlimited'), anItem('2', 'add', 'po-mobile-plan-20gb'), anItem('3', 'add', 'po-addon-data-boost-5gb')]);
+  it('accepts a two-line order without links when a compatible plan takes the data boost', () => {
+    const order = anOrderOf([...mobileLine('1', 'po-mobile-plan-unlimited', false), ...mobileLine('2', 'po-mobile-plan-20gb', false), anItem('3', 'add', 'po-addon-data-boost-5gb')]);
     expect(check(order)).toEqual([]);
   });
 });
@@ -197,6 +203,26 @@ describe('checkOrderAgainstCatalog: base products and compatibility', () => {
       anItem('3', 'delete', 'po-addon-voicemail', { product: { id: 'prd-3' } }),
     ]);
     expect(summary(order)).toEqual(['ACTION_NOT_ALLOWED productOrderItem[1].action']);
+  });
+});
+
+describe('checkOrderAgainstCatalog: companions of a new mobile plan', () => {
+  it('finds a new plan without a SIM, and one without a number', () => {
+    const noSim = anOrderOf(aNewMobileActivation().items.filter((it) => it.productOffering?.id !== 'po-sim-physical'));
+    expect(check(noSim)).toEqual([expect.objectContaining({ code: 'MISSING_COMPANION_PRODUCT', itemId: '1', field: 'productOrderItem[0]' })]);
+    expect(check(noSim)[0]?.message).toContain('SIM');
+    const noNumber = anOrderOf(aPortIn().items.filter((it) => it.productOffering?.id !== 'po-number-port-in'));
+    expect(check(noNumber).map((f) => f.message)).toEqual([expect.stringContaining('phone number')]);
+  });
+
+  it('finds the second of two plans sharing one unlinked SIM', () => {
+    const [plan2, , number2] = mobileLine('2', 'po-mobile-plan-20gb', false);
+    const order = anOrderOf([...mobileLine('1', 'po-mobile-plan-50gb', false), plan2!, number2!]);
+    expect(check(order).map((f) => f.code)).toEqual(['MISSING_COMPANION_PRODUCT']);
+  });
+
+  it('does not ask for companions on a plan change', () => {
+    expect(check(aPlanUpgrade())).toEqual([]);
   });
 });
 

@@ -1,11 +1,12 @@
 import { customerOf, type ProductOrder } from '../order/product-order.js';
-import type { ResolvedItem } from './base-and-compatibility.js';
-import { checkBasesAndCompatibility } from './base-and-compatibility.js';
+import { checkBases, checkCompatibility } from './base-and-compatibility.js';
+import { checkCompanions } from './companion-check.js';
 import { checkBundle } from './bundle-consistency.js';
 import type { Catalog } from './catalog.js';
 import type { CatalogFinding } from './catalog-finding.js';
 import { checkCharacteristics, checkPlaces, checkProductId, checkSaleability, resolveOffering } from './item-checks.js';
 import { locateItems, type LocatedItem } from './located-item.js';
+import { resolveOrderLines, type ResolvedItem } from './order-lines.js';
 import type { ProductOffering } from './product-offering.js';
 
 /**
@@ -41,6 +42,7 @@ export function checkOrderAgainstCatalog(
   for (const li of located) findings.push(...checkBundle(li, offerings.get(li), located, (x) => offerings.get(x)));
   const resolved: ResolvedItem[] = [...offerings].map(([li, offering]) => ({ li, offering }));
   const unresolved = new Set(located.filter((li) => li.item.action !== 'delete' && !offerings.has(li)).map((li) => li.item.id));
-  findings.push(...checkBasesAndCompatibility(resolved, catalog, unresolved));
+  const lines = resolveOrderLines(resolved, catalog);
+  findings.push(...checkBases(lines, catalog, unresolved), ...checkCompatibility(lines, catalog), ...checkCompanions(lines));
   return findings;
 }

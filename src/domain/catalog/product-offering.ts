@@ -36,6 +36,13 @@ export interface BundledProductOfferingGroup {
   readonly upperLimit: number;
 }
 
+/** Products that must come with this one when it is added, e.g. a SIM with a mobile plan (Provisio extension). */
+export interface CompanionRequirement {
+  readonly name: string;
+  /** One item of any of these specifications on the same line satisfies the requirement. */
+  readonly productSpecificationIds: readonly string[];
+}
+
 /** A link to another offering, e.g. `replacedBy` on a retired offering (TMF620 ProductOfferingRelationship). */
 export interface ProductOfferingRelationship {
   readonly id: string;
@@ -62,6 +69,8 @@ export interface ProductOffering {
    * or already in inventory and named in `product.productRelationship` (Provisio extension).
    */
   readonly requiresBase?: readonly string[];
+  /** Products an `add` of this offering must come with on the same line (Provisio extension). */
+  readonly requiresCompanion?: readonly CompanionRequirement[];
   readonly productOfferingPrice: readonly ProductOfferingPriceRefOrValue[];
   readonly bundledProductOffering?: readonly BundledProductOffering[];
   readonly bundledProductOfferingGroup?: readonly BundledProductOfferingGroup[];
