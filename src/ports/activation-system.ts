@@ -1,0 +1,19 @@
+import type { Keyed } from './inventory-system.js';
+
+/** Service activation and network configuration (mobile services, numbers, access, features). */
+export interface ActivationSystem {
+  /** Activates a number on the network (routing, directory). */
+  activateNumber(req: Keyed & { readonly msisdn?: string }): Promise<{ readonly activationId: string }>;
+  /** Activates a mobile service with its plan characteristics. */
+  activateService(req: Keyed & { readonly offeringId?: string; readonly characteristics: Readonly<Record<string, unknown>> }): Promise<{ readonly serviceId: string }>;
+  /** Configures the network for an access or add-on (profiles, VLANs, IPs). */
+  configureNetwork(req: Keyed & { readonly productType: string; readonly characteristics: Readonly<Record<string, unknown>> }): Promise<{ readonly configId: string }>;
+  /** Brings a fixed access (fiber, DIA) into service. */
+  activateAccess(req: Keyed & { readonly productType: string }): Promise<{ readonly serviceId: string }>;
+  /** Changes an active service (plan change, feature add/remove, address change). */
+  modifyService(req: Keyed & { readonly action: string; readonly characteristics: Readonly<Record<string, unknown>> }): Promise<{ readonly changeId: string }>;
+  /** Takes a service out of service. */
+  deactivateService(req: Keyed & { readonly productType: string }): Promise<void>;
+  /** Reverses an activation, configuration or change by the id it returned. */
+  revert(req: Keyed & { readonly ref: string }): Promise<void>;
+}

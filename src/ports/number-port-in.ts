@@ -1,0 +1,18 @@
+import type { Keyed } from './inventory-system.js';
+
+/**
+ * The provisioning view of a number port-in: start (or look up, by key) the port coordination and
+ * learn whether the number has been ported. The porting use cases implement it over the gateway.
+ */
+export interface NumberPortIn {
+  /** Starts the port-in or reports its progress; `portedAt` is set once the number is active here. */
+  requestPortIn(req: Keyed & {
+    readonly msisdn: string;
+    readonly losingCarrier: string;
+    readonly accountNumber: string;
+    readonly pin?: string;
+    readonly desiredAt?: string;
+  }): Promise<{ readonly portRequestId: string; readonly portedAt?: number; readonly checkAgainAt?: number }>;
+  /** Cancels a port-in not yet activated. */
+  cancelPortIn(req: Keyed & { readonly portRequestId: string }): Promise<void>;
+}
