@@ -1,28 +1,65 @@
-import { leafIndex, type CompiledModel } from './compiled-model.js';
+import { goesLeft, type CompiledModel } from './compiled-model.js';
 import type { Dataset } from './dataset.js';
 import { sigmoid, softmaxRow } from './objective.js';
 
 /** Raw margins (log-odds) of one row, one entry per model output, written into out. */
 export function scoreRow(cm: CompiledModel, x: ArrayLike<number>, out: Float64Array): Float64Array {
   out.set(cm.baseMargin);
-  const roots = cm.roots;
-  const value = cm.value;
-  const to = cm.treeOutput;
-  for (let t = 0; t < roots.length; t++) out[to[t]!]! += value[leafIndex(cm, roots[t]!, x)]!;
+  const { roots, value, treeOutput, feature, left, threshold, catOffset } = cm;
+  for (let t = 0; t < roots.length; t++) {
+    let n = roots[t]!;
+    let f = feature[n]!;
+    while (f >= 0) {
+      const v = x[f]!;
+      // Fast path: a present value at a numeric node; the rest goes through goesLeft.
+      if (v === v && catOffset[n]! < 0) n = left[n]! + +(v > threshold[n]!);
+      else n = goesLeft(cm, n, v) ? left[n]! : left[n]! + 1;
+      f = feature[n]!;
+    }
+    out[treeOutput[t]!]! += value[n]!;
+  }
   return out;
+}
+
+/** Rows scored together tree by tree, so that each tree's nodes stay in cache across the block. */
+const BLOCK_ROWS = 128;
+
+function leafOf(cm: CompiledModel, root: number, x: Float64Array, at: number): number {
+  const { feature, left, threshold, catOffset } = cm;
+  let n = root;
+  let f = feature[n]!;
+  while (f >= 0) {
+    const v = x[at + f]!;
+    if (v === v && catOffset[n]! < 0) n = left[n]! + +(v > threshold[n]!);
+    else n = goesLeft(cm, n, v) ? left[n]! : left[n]! + 1;
+    f = feature[n]!;
+  }
+  return n;
+}
+
+function scoreBlock(cm: CompiledModel, block: Float64Array, rows: number, out: Float64Array[], first: number): void {
+  const nf = cm.nFeatures;
+  for (let k = 0; k < out.length; k++) out[k]!.fill(cm.baseMargin[k]!, first, first + rows);
+  for (let t = 0; t < cm.roots.length; t++) {
+    const root = cm.roots[t]!;
+    const o = out[cm.treeOutput[t]!]!;
+    for (let i = 0; i < rows; i++) o[first + i]! += cm.value[leafOf(cm, root, block, i * nf)]!;
+  }
 }
 
 /** Raw margins for every row of a dataset: one Float64Array per model output. */
 export function predictMargins(cm: CompiledModel, ds: Dataset): Float64Array[] {
   if (ds.columns.length !== cm.nFeatures) throw new Error(`scorer: expected ${cm.nFeatures} features, got ${ds.columns.length}`);
   const out = Array.from({ length: cm.nOutputs }, () => new Float64Array(ds.nRows));
-  const row = new Float64Array(cm.nFeatures);
-  const m = new Float64Array(cm.nOutputs);
-  const cols = ds.columns;
-  for (let r = 0; r < ds.nRows; r++) {
-    for (let f = 0; f < cols.length; f++) row[f] = cols[f]![r]!;
-    scoreRow(cm, row, m);
-    for (let k = 0; k < m.length; k++) out[k]![r] = m[k]!;
+  const nf = cm.nFeatures;
+  const block = new Float64Array(BLOCK_ROWS * nf);
+  for (let first = 0; first < ds.nRows; first += BLOCK_ROWS) {
+    const rows = Math.min(BLOCK_ROWS, ds.nRows - first);
+    for (let f = 0; f < nf; f++) {
+      const col = ds.columns[f]!;
+      for (let i = 0; i < rows; i++) block[i * nf + f] = col[first + i]!;
+    }
+    scoreBlock(cm, block, rows, out, first);
   }
   return out;
 }

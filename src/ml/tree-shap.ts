@@ -83,10 +83,13 @@ function unwoundPathSum(e: TreeShapExplainer, at: number, depth: number, index: 
 }
 
 function copyPath(e: TreeShapExplainer, from: number, to: number, count: number): void {
-  e.pf.copyWithin(to, from, from + count);
-  e.pz.copyWithin(to, from, from + count);
-  e.po.copyWithin(to, from, from + count);
-  e.pw.copyWithin(to, from, from + count);
+  const { pf, pz, po, pw } = e;
+  for (let i = 0; i < count; i++) {
+    pf[to + i] = pf[from + i]!;
+    pz[to + i] = pz[from + i]!;
+    po[to + i] = po[from + i]!;
+    pw[to + i] = pw[from + i]!;
+  }
 }
 
 interface Walk {
