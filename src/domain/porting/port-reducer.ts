@@ -2,7 +2,7 @@ import type { CoordinatorAction } from './port-action.js';
 import { isCarrierMessage, type InboundPortMessage } from './port-message.js';
 import type { PortTimerName } from './port-policy.js';
 import type { PortRequest } from './port-request.js';
-import { beginStep, endStep, refuse, type PortReduction } from './port-step.js';
+import { beginStep, endStep, refuse, type PortReduction, type PortRefusal } from './port-step.js';
 import { ACTIVATION_ACTIONS } from './reduce-action-activation.js';
 import { REQUEST_ACTIONS } from './reduce-action-request.js';
 import { reduceCarrierMessage } from './reduce-carrier-message.js';
@@ -16,6 +16,9 @@ export type PortInput =
   | { readonly kind: 'action'; readonly action: CoordinatorAction };
 
 const SEEN_KEYS_KEPT = 500;
+
+// a coordinator action without a handler is a compile error
+const ACTION_HANDLERS = { ...REQUEST_ACTIONS, ...ACTIVATION_ACTIONS } satisfies Record<CoordinatorAction['type'], unknown>;
 
 function reduceMessage(req: PortRequest, m: InboundPortMessage, now: number): PortReduction {
   // T38: duplicates and answers to older versions are stored as stale and have no effect
@@ -42,9 +45,7 @@ function reduceTimerInput(req: PortRequest, name: PortTimerName, version: number
 
 function reduceAction(req: PortRequest, action: CoordinatorAction, now: number): PortReduction {
   const step = beginStep(req, now);
-  const handlers = { ...REQUEST_ACTIONS, ...ACTIVATION_ACTIONS } as Record<string, (s: typeof step, a: CoordinatorAction) => ReturnType<typeof REQUEST_ACTIONS.submit>>;
-  const handler = handlers[action.type];
-  if (handler === undefined) return refuse(req, 'UNKNOWN_ACTION', `unknown action ${action.type}`);
+  const handler = ACTION_HANDLERS[action.type] as (s: typeof step, a: CoordinatorAction) => PortRefusal | null;
   const refusal = handler(step, action);
   return refusal === null ? endStep(step) : refuse(req, refusal.guard, refusal.reason);
 }
