@@ -40,6 +40,12 @@ describe('checkOrderAgainstCatalog: well-formed orders of every type', () => {
     expect(check(build())).toEqual([]);
   });
 
+  it('accepts formatted phone numbers and a contact number (deeper phone checks belong to order validation)', () => {
+    const order = aPortIn({ port: { msisdn: '+1 512 555 0147', portingAccountNumber: '4821-7730-09' } });
+    const withContact = withItem(order, 0, (it) => ({ ...it, product: { productCharacteristic: characteristics({ contactNumber: '(512) 555-0110' }) } }));
+    expect(check(withContact)).toEqual([]);
+  });
+
   it('accepts deleting a product whose offering is retired (legacy customers can leave)', () => {
     const order = anOrderOf([anItem('1', 'delete', 'po-mobile-plan-10gb-legacy', { product: { id: 'prd-1' } })]);
     expect(check(order)).toEqual([]);
