@@ -89,6 +89,7 @@ export function trainGbdt(train: Dataset, params: Partial<GbdtParams>, valid?: D
   const allRows = Int32Array.from({ length: train.nRows }, (_, i) => i);
   const marks = new Uint8Array(train.nRows);
   const trees: BinTree[] = [];
+  const grow = { ...p, countRows: p.minSamplesLeaf > 1 };
   const validLoss: number[] = [];
   let bestRound = p.numRounds;
   for (let round = 0; round < p.numRounds; round++) {
@@ -97,7 +98,7 @@ export function trainGbdt(train: Dataset, params: Partial<GbdtParams>, valid?: D
     const outRows = p.subsample < 1 ? outOfSample(sample, train.nRows, marks) : null;
     for (let c = 0; c < k; c++) {
       const features = featureSample(train.features.length, p.colsampleByTree, colPrng);
-      const grown = growTree(ctx, p, features, sample, g[c]!, h[c]!);
+      const grown = growTree(ctx, grow, features, sample, g[c]!, h[c]!);
       applyTree(ctx, grown, tr, c, outRows ? marks : null, outRows);
       if (va) addBinTreeOutput(grown.tree, va.binned.columns, va.binned.nRows, va.margins[c]!, null);
       trees.push(grown.tree);

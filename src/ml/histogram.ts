@@ -58,8 +58,13 @@ export function buildHistogram(
   g: Float64Array,
   h: Float64Array,
   out: Histogram,
+  countRows: boolean,
 ): void {
   out.fill(0);
+  if (!countRows) {
+    buildSumsOnly(rowBins, nFeatures, layout, features, rows, start, end, g, h, out);
+    return;
+  }
   const nf = features.length;
   const base = new Int32Array(nf);
   for (let k = 0; k < nf; k++) base[k] = layout.offsets[features[k]!]!;
@@ -93,6 +98,40 @@ export function buildHistogram(
       out[a]! += gi;
       out[a + 1]! += hi;
       out[a + 2]!++;
+    }
+  }
+}
+
+/** Same as buildHistogram but without the count slot: one memory update in three fewer. */
+function buildSumsOnly(rowBins: Uint8Array, nFeatures: number, layout: HistogramLayout, features: Int32Array, rows: Int32Array, start: number, end: number, g: Float64Array, h: Float64Array, out: Histogram): void {
+  const nf = features.length;
+  const base = new Int32Array(nf);
+  for (let k = 0; k < nf; k++) base[k] = layout.offsets[features[k]!]!;
+  const nf4 = nf - (nf % 4);
+  for (let i = start; i < end; i++) {
+    const r = rows[i]!;
+    const gi = g[r]!;
+    const hi = h[r]!;
+    const rb = r * nFeatures;
+    let k = 0;
+    for (; k < nf4; k += 4) {
+      const a = 3 * (base[k]! + rowBins[rb + features[k]!]!);
+      const b = 3 * (base[k + 1]! + rowBins[rb + features[k + 1]!]!);
+      const c = 3 * (base[k + 2]! + rowBins[rb + features[k + 2]!]!);
+      const d = 3 * (base[k + 3]! + rowBins[rb + features[k + 3]!]!);
+      out[a]! += gi;
+      out[a + 1]! += hi;
+      out[b]! += gi;
+      out[b + 1]! += hi;
+      out[c]! += gi;
+      out[c + 1]! += hi;
+      out[d]! += gi;
+      out[d + 1]! += hi;
+    }
+    for (; k < nf; k++) {
+      const a = 3 * (base[k]! + rowBins[rb + features[k]!]!);
+      out[a]! += gi;
+      out[a + 1]! += hi;
     }
   }
 }

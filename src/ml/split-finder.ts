@@ -8,6 +8,11 @@ export interface SplitConstraints {
   readonly minSamplesLeaf: number;
   readonly maxCatOneHot: number;
   readonly catSmooth: number;
+  /**
+   * Whether histograms carry row counts. Without them (allowed when minSamplesLeaf ≤ 1) a side is
+   * empty when its hessian sum is within rounding of zero.
+   */
+  readonly countRows: boolean;
 }
 
 /**
@@ -38,10 +43,21 @@ export interface NodeTotals {
   readonly n: number;
 }
 
+/** Hessian sums at or below this are rounding residue of the subtraction trick, not rows. */
+function emptyHessian(t: NodeTotals): number {
+  return 1e-9 * t.h;
+}
+
+/** Whether histogram bin b (absolute index) holds any rows. */
+function occupied(gh: Histogram, b: number, c: SplitConstraints, t: NodeTotals): boolean {
+  return c.countRows ? gh[3 * b + 2]! > 0 : gh[3 * b + 1]! > emptyHessian(t);
+}
+
 function consider(best: SplitCandidate, c: SplitConstraints, t: NodeTotals, gl: number, hl: number, nl: number, parentScore: number): number {
   const hr = t.h - hl;
   const nr = t.n - nl;
-  if (hl < c.minChildWeight || hr < c.minChildWeight || nl < c.minSamplesLeaf || nr < c.minSamplesLeaf || nl === 0 || nr === 0) return -1;
+  if (hl < c.minChildWeight || hr < c.minChildWeight) return -1;
+  if (c.countRows ? nl < c.minSamplesLeaf || nr < c.minSamplesLeaf || nl === 0 || nr === 0 : hl <= emptyHessian(t) || hr <= emptyHessian(t)) return -1;
   const gr = t.g - gl;
   const gain = 0.5 * ((gl * gl) / (hl + c.lambda) + (gr * gr) / (hr + c.lambda) - parentScore) - c.gamma;
   return gain > best.gain ? gain : -1;
@@ -71,6 +87,7 @@ export function scanNumeric(h: Histogram, layout: HistogramLayout, f: number, c:
   const g0 = gh[3 * o]!;
   const h0 = gh[3 * o + 1]!;
   const n0 = gh[3 * o + 2]!;
+  const hasMissing = occupied(gh, o, c, t);
   let gl = 0;
   let hl = 0;
   let nl = 0;
@@ -80,17 +97,17 @@ export function scanNumeric(h: Histogram, layout: HistogramLayout, f: number, c:
     nl += gh[3 * (o + s) + 2]!;
     const gain = consider(best, c, t, gl, hl, nl, parentScore);
     // No missing rows here: future missing values follow the heavier child.
-    if (gain > 0) takeNumeric(best, f, s, gain, gl, hl, nl, n0 === 0 && hl >= t.h - hl);
-    if (n0 === 0) continue;
+    if (gain > 0) takeNumeric(best, f, s, gain, gl, hl, nl, !hasMissing && hl >= t.h - hl);
+    if (!hasMissing) continue;
     const gainMl = consider(best, c, t, gl + g0, hl + h0, nl + n0, parentScore);
     if (gainMl > 0) takeNumeric(best, f, s, gainMl, gl + g0, hl + h0, nl + n0, true);
   }
 }
 
-function categoryOrder(gh: Histogram, o: number, nb: number, smooth: number): number[] {
+function categoryOrder(gh: Histogram, o: number, nb: number, c: SplitConstraints, t: NodeTotals): number[] {
   const present: number[] = [];
-  for (let b = 1; b < nb; b++) if (gh[3 * (o + b) + 2]! > 0) present.push(b);
-  const ratio = (b: number): number => gh[3 * (o + b)]! / (gh[3 * (o + b) + 1]! + smooth);
+  for (let b = 1; b < nb; b++) if (occupied(gh, o + b, c, t)) present.push(b);
+  const ratio = (b: number): number => gh[3 * (o + b)]! / (gh[3 * (o + b) + 1]! + c.catSmooth);
   return present.sort((a, b) => ratio(a) - ratio(b) || a - b);
 }
 
@@ -103,11 +120,12 @@ export function scanCategorical(h: Histogram, layout: HistogramLayout, f: number
   const nb = layout.nBins[f]!;
   const gh = h;
   const parentScore = (t.g * t.g) / (t.h + c.lambda);
-  const order = categoryOrder(gh, o, nb, c.catSmooth);
+  const order = categoryOrder(gh, o, nb, c, t);
   const oneHot = order.length <= c.maxCatOneHot;
   const g0 = gh[3 * o]!;
   const h0 = gh[3 * o + 1]!;
   const n0 = gh[3 * o + 2]!;
+  const hasMissing = occupied(gh, o, c, t);
   let gl = 0;
   let hl = 0;
   let nl = 0;
@@ -118,10 +136,10 @@ export function scanCategorical(h: Histogram, layout: HistogramLayout, f: number
     gl += gh[3 * (o + b)]!;
     hl += gh[3 * (o + b) + 1]!;
     nl += gh[3 * (o + b) + 2]!;
-    for (const ml of n0 > 0 ? [false, true] : [false]) {
+    for (const ml of hasMissing ? [false, true] : [false]) {
       const gain = consider(best, c, t, gl + (ml ? g0 : 0), hl + (ml ? h0 : 0), nl + (ml ? n0 : 0), parentScore);
       if (gain <= 0) continue;
-      const missingLeft = n0 > 0 ? ml : hl >= t.h - hl;
+      const missingLeft = hasMissing ? ml : hl >= t.h - hl;
       take(best, f, gain, gl + (ml ? g0 : 0), hl + (ml ? h0 : 0), nl + (ml ? n0 : 0), missingLeft);
       best.categorical = true;
       best.bin = 0;

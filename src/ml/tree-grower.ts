@@ -43,9 +43,9 @@ interface Pending {
   h: number;
 }
 
-function histogramOf(ctx: GrowContext, features: Int32Array, g: Float64Array, h: Float64Array, start: number, end: number): Histogram {
+function histogramOf(ctx: GrowContext, p: GrowParams, features: Int32Array, g: Float64Array, h: Float64Array, start: number, end: number): Histogram {
   const hist = ctx.pool.pop() ?? createHistogram(ctx.layout.totalBins);
-  buildHistogram(ctx.rowBins, ctx.columns.length, ctx.layout, features, ctx.rows, start, end, g, h, hist);
+  buildHistogram(ctx.rowBins, ctx.columns.length, ctx.layout, features, ctx.rows, start, end, g, h, hist, p.countRows);
   return hist;
 }
 
@@ -110,11 +110,11 @@ function splitNode(ctx: GrowContext, p: GrowParams, tree: BinTree, item: Pending
   ];
 }
 
-function childHistograms(ctx: GrowContext, features: Int32Array, g: Float64Array, h: Float64Array, parent: Histogram, kids: [Pending, Pending]): void {
+function childHistograms(ctx: GrowContext, p: GrowParams, features: Int32Array, g: Float64Array, h: Float64Array, parent: Histogram, kids: [Pending, Pending]): void {
   const [a, b] = kids;
   const small = a.end - a.start <= b.end - b.start ? a : b;
   const large = small === a ? b : a;
-  small.hist = histogramOf(ctx, features, g, h, small.start, small.end);
+  small.hist = histogramOf(ctx, p, features, g, h, small.start, small.end);
   subtractHistogram(parent, small.hist);
   large.hist = parent;
 }
@@ -142,7 +142,7 @@ export function growTree(ctx: GrowContext, p: GrowParams, features: Int32Array, 
   const tree = emptyBinTree();
   addLeaf(tree, leafValue(p, gSum, hSum), hSum);
   const root: Pending = { node: 0, start: 0, end: n, depth: 0, hist: null, g: gSum, h: hSum };
-  if (p.maxDepth > 0) root.hist = histogramOf(ctx, features, g, h, 0, n);
+  if (p.maxDepth > 0) root.hist = histogramOf(ctx, p, features, g, h, 0, n);
   const queue: Pending[] = [root];
   const done: Pending[] = [];
   const best = emptyCandidate(256);
@@ -157,7 +157,7 @@ export function growTree(ctx: GrowContext, p: GrowParams, features: Int32Array, 
     }
     const kids = splitNode(ctx, p, tree, item, best);
     leaves++;
-    if (item.depth + 1 < p.maxDepth) childHistograms(ctx, features, g, h, item.hist, kids);
+    if (item.depth + 1 < p.maxDepth) childHistograms(ctx, p, features, g, h, item.hist, kids);
     else ctx.pool.push(item.hist);
     queue.push(...kids);
   }
