@@ -7,6 +7,7 @@ import type { Ids } from '../ports/ids.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { TaskStore } from '../ports/task-store.js';
 import { recordPlanEvents, type OrderTransition, type RecordDeps, type Recorded } from './record-plan-events.js';
+import { PlanCache } from './plan-cache.js';
 import { runTask } from './run-task.js';
 import type { TaskHandlers } from './task-handler.js';
 
@@ -58,6 +59,7 @@ export function createEngine(o: EngineOptions): Engine {
     orders: o.orders,
     ids: o.ids,
     reduce: { seed: o.seed ?? 1, policies: o.policies ?? TASK_POLICIES },
+    cache: new PlanCache(),
   };
   const report = (r: Recorded): void => {
     if (r.fallout.length > 0) o.onFallout?.(r.fallout);

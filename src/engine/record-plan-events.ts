@@ -1,4 +1,5 @@
 import type { OrderState } from '../domain/order/order-state.js';
+import type { ProductOrder } from '../domain/order/product-order.js';
 import type { PlanEvent } from '../domain/plan/plan-event.js';
 import type { ReduceContext } from '../domain/plan/reduce-plan.js';
 import type { Decision, FalloutCaseToOpen } from '../domain/plan/reduction.js';
@@ -7,7 +8,11 @@ import type { Ids } from '../ports/ids.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { TaskStore } from '../ports/task-store.js';
 import { applyOrderDelta } from './order-update.js';
+import type { PlanCache } from './plan-cache.js';
 import { foldEvents, type FoldedOrder } from './reduce-batch.js';
+import { isFinalOrderState } from '../domain/order/order-state.js';
+import type { PlanState } from '../domain/plan/plan-state.js';
+import type { StoredPlan } from '../ports/task-store.js';
 
 /** What recording plan events needs. */
 export interface RecordDeps {
@@ -15,6 +20,8 @@ export interface RecordDeps {
   readonly orders: Pick<OrderStore, 'getOrder' | 'commit'>;
   readonly ids: Ids;
   readonly reduce: Omit<ReduceContext, 'now'>;
+  /** Plans this runner committed last (skips re-reading them); optional. */
+  readonly cache?: PlanCache;
 }
 
 /** Plan events of one order; outcome events carry the claim they answer (older claims are dropped). */
@@ -50,18 +57,15 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
   const decisions = new Map<string, readonly Decision[]>();
   let todo = [...batch.keys()];
   for (let round = 0; todo.length > 0; round++) {
-    const plans = await deps.taskStore.loadPlans(todo);
-    const prepared: { orderId: string; folded: FoldedOrder; changes: ChangeSet }[] = [];
+    const plans = await loadPlans(deps, todo, batch, round === 0);
+    const prepared: { orderId: string; folded: FoldedOrder; changes: ChangeSet; order?: ProductOrder }[] = [];
     for (const orderId of todo) {
       const stored = plans.get(orderId);
       const input = batch.get(orderId);
       if (stored === undefined || input === undefined) continue;
-      const events = input.events.filter(
-        (e) => e.kind !== 'outcome' || input.claims === undefined || input.claims.get(e.taskId) === stored.claims.get(e.taskId),
-      );
-      if (events.length === 0) continue;
-      const folded = foldEvents(stored.state, stored.version, events, { ...deps.reduce, now });
-      prepared.push({ orderId, folded, changes: await changeSetOf(deps, folded, now) });
+      const folded = foldEvents(stored.state, stored.version, input.events, { ...deps.reduce, now });
+      const { changes, order } = await changeSetOf(deps, folded, now, deps.cache?.get(orderId)?.order);
+      prepared.push({ orderId, folded, changes, ...(order === undefined ? {} : { order }) });
     }
     const results = await Promise.allSettled(prepared.map((p) => deps.orders.commit(p.changes)));
     todo = [];
@@ -69,23 +73,59 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
       const p = prepared[i];
       if (p === undefined) return;
       if (r.status === 'fulfilled') {
+        remember(deps.cache, p.orderId, p.folded, p.order);
         fallout.push(...p.folded.fallout);
         if (p.folded.orderPath.length > 0) orderMoves.push({ orderId: p.orderId, path: p.folded.orderPath });
         decisions.set(p.orderId, p.folded.decisions);
-      } else if (r.reason instanceof ConcurrencyConflict && round < MAX_CONFLICT_RETRIES) todo.push(p.orderId);
-      else throw r.reason;
+      } else if (r.reason instanceof ConcurrencyConflict && round < MAX_CONFLICT_RETRIES) {
+        deps.cache?.delete(p.orderId);
+        todo.push(p.orderId);
+      } else throw r.reason;
     });
   }
   return { fallout, orderMoves, decisions };
 }
 
-async function changeSetOf(deps: RecordDeps, folded: FoldedOrder, now: number): Promise<ChangeSet> {
+/**
+ * The plans of these orders: from the cache when allowed (claimed tasks marked running there, as
+ * the claim stored them), else from the store.
+ */
+async function loadPlans(deps: RecordDeps, ids: readonly string[], batch: ReadonlyMap<string, OrderEvents>, useCache: boolean): Promise<ReadonlyMap<string, Pick<StoredPlan, 'state' | 'version'>>> {
+  const out = new Map<string, Pick<StoredPlan, 'state' | 'version'>>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = useCache ? deps.cache?.get(id) : undefined;
+    if (hit === undefined) missing.push(id);
+    else out.set(id, { state: withClaimsRunning(hit.state, batch.get(id)), version: hit.version });
+  }
+  if (missing.length > 0) for (const [id, p] of await deps.taskStore.loadPlans(missing)) out.set(id, p);
+  return out;
+}
+
+function withClaimsRunning(state: PlanState, input: OrderEvents | undefined): PlanState {
+  if (input?.claims === undefined) return state;
+  const tasks = { ...state.tasks };
+  for (const id of input.claims.keys()) {
+    const t = tasks[id];
+    if (t !== undefined && (t.state === 'ready' || t.state === 'waiting')) tasks[id] = { ...t, state: 'running', wakeAt: null };
+  }
+  return { ...state, tasks };
+}
+
+function remember(cache: PlanCache | undefined, orderId: string, folded: FoldedOrder, order: ProductOrder | undefined): void {
+  if (cache === undefined) return;
+  const state = folded.change.state;
+  if (isFinalOrderState(state.orderState)) cache.delete(orderId);
+  else cache.set(orderId, { state, version: folded.change.expectedVersion + 1, ...(order === undefined ? {} : { order }) });
+}
+
+async function changeSetOf(deps: RecordDeps, folded: FoldedOrder, now: number, cached: ProductOrder | undefined): Promise<{ changes: ChangeSet; order?: ProductOrder }> {
   const planChanges = [folded.change];
   if (folded.itemStates.size === 0 && folded.orderPath.length === 0 && folded.informationRequired.length === 0) {
-    return { planChanges };
+    return { changes: { planChanges }, ...(cached === undefined ? {} : { order: cached }) };
   }
-  const order = await deps.orders.getOrder(folded.change.orderId);
-  if (order === undefined) return { planChanges };
+  const order = cached ?? (await deps.orders.getOrder(folded.change.orderId));
+  if (order === undefined) return { changes: { planChanges } };
   const delta = applyOrderDelta(order, folded, new Date(now).toISOString(), deps.ids);
-  return { planChanges, orders: [{ record: delta.order, expectedVersion: order.version }], events: delta.events };
+  return { changes: { planChanges, orders: [{ record: delta.order, expectedVersion: order.version }], events: delta.events }, order: delta.order };
 }

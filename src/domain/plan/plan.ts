@@ -47,11 +47,11 @@ export function idempotencyKey(orderId: string, taskId: string): string {
   return `${orderId}:${taskId}`;
 }
 
-/** A stable text form of task inputs (keys sorted), used to tell whether a revision changed them. */
+/** A stable text form of task inputs (JSON with object keys sorted), used to tell whether a revision changed them. */
 export function inputsDigest(inputs: unknown): string {
-  return JSON.stringify(inputs, (_k, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+  if (inputs === null || typeof inputs !== 'object') return JSON.stringify(inputs) ?? 'null';
+  if (Array.isArray(inputs)) return `[${inputs.map((v) => (v === undefined ? 'null' : inputsDigest(v))).join(',')}]`;
+  const obj = inputs as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${inputsDigest(obj[k])}`).join(',')}}`;
 }

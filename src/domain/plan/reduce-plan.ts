@@ -24,11 +24,24 @@ export interface ReduceContext {
  * ready, timers, fallout cases, compensations, derived item and order states). Pure.
  */
 export function reducePlan(state: PlanState, event: PlanEvent, ctx: ReduceContext): Reduction {
+  return reducePlanEvents(state, [event], ctx);
+}
+
+/**
+ * Several events of one order at the same `now`, applied in order to one working copy; states are
+ * derived once at the end (the engine feeds a round's outcomes this way). The decision is the last one.
+ */
+export function reducePlanEvents(state: PlanState, events: readonly PlanEvent[], ctx: ReduceContext): Reduction {
   const draft = new PlanDraft(state, ctx.now);
   const policies = ctx.policies ?? TASK_POLICIES;
+  for (const event of events) applyEvent(draft, event, policies, ctx.seed);
+  return finish(draft);
+}
+
+function applyEvent(draft: PlanDraft, event: PlanEvent, policies: Readonly<Record<TaskType, TaskPolicy>>, seed: number): void {
   switch (event.kind) {
     case 'outcome':
-      applyOutcome(draft, event.taskId, event.result, policies, ctx.seed);
+      applyOutcome(draft, event.taskId, event.result, policies, seed);
       break;
     case 'timerFired': {
       const t = draft.tasks[event.taskId];
@@ -45,7 +58,6 @@ export function reducePlan(state: PlanState, event: PlanEvent, ctx: ReduceContex
       applyOperatorAction(draft, event, policies);
       break;
   }
-  return finish(draft);
 }
 
 /** Turns the draft into a Reduction: derives item and order states and lists the commands. */
