@@ -1,0 +1,74 @@
+import pg from 'pg';
+import type { Migration } from '../sqlite/migrations/migration.js';
+import { PG_MIGRATIONS } from './migrations/index.js';
+import { migratePg } from './pg-migrator.js';
+
+/** Where and how to connect to PostgreSQL. */
+export interface PgDatabaseOptions {
+  /** `postgres://user@host:port/database` (DATABASE_URL). */
+  readonly url: string;
+  /** Schema holding Provisio's tables (created if missing); default: the server's search path. */
+  readonly schema?: string;
+  /** Most connections this process opens (default 10). */
+  readonly maxConnections?: number;
+  /** Schema history to apply (default: all Provisio PostgreSQL migrations). */
+  readonly migrations?: readonly Migration[];
+}
+
+/** A migrated pool and the schema it works in. */
+export interface PgDatabase {
+  readonly pool: pg.Pool;
+  /** The schema the tables live in (the first of the search path). */
+  readonly schema: string;
+}
+
+/** Double-quotes an SQL identifier. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Pool settings for a URL and optional schema (search path set at connection start-up). */
+export function poolConfig(options: PgDatabaseOptions): pg.PoolConfig {
+  return {
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    application_name: 'provisio',
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${quoteIdent(options.schema)}` }),
+  };
+}
+
+// Two processes creating the schema at once: the loser sees a duplicate, which is fine.
+async function createSchema(client: pg.PoolClient, schema: string): Promise<void> {
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P06') throw err;
+  }
+}
+
+/**
+ * Opens a pool on DATABASE_URL, creates the schema when one is named, and migrates it under an
+ * advisory lock. Throws SchemaTooNewError for a database written by a newer build.
+ */
+export async function openPgDatabase(options: PgDatabaseOptions): Promise<PgDatabase> {
+  const pool = new pg.Pool(poolConfig(options));
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    try {
+      if (options.schema !== undefined) await createSchema(client, options.schema);
+      const r = await client.query<{ s: string | null }>('SELECT current_schema() AS s');
+      const schema = r.rows[0]?.s;
+      if (schema == null) throw new Error('PostgreSQL search_path names no existing schema');
+      await migratePg(client, options.migrations ?? PG_MIGRATIONS);
+      return { pool, schema };
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+}

@@ -1,0 +1,145 @@
+import type { Pool } from 'pg';
+import type { ItemState, OrderState } from '../../domain/order/order-state.js';
+import type { PlanItem } from '../../domain/plan/plan.js';
+import type { AttemptRecord, CancellationState, PlanState, TaskRecord } from '../../domain/plan/plan-state.js';
+import type { TaskState } from '../../domain/plan/task-state.js';
+import type { TaskMode, TaskType } from '../../domain/plan/task-type.js';
+import type { ClaimedTask, StoredPlan, TaskStore } from '../../ports/task-store.js';
+import { DEP_SEPARATOR } from '../sqlite/sqlite-task-writer.js';
+
+// Due tasks in due order; rows another runner is claiming right now are skipped, and a row whose
+// lease was taken and committed meanwhile fails the due_at re-check after locking.
+const CLAIM_SQL = `
+  WITH due AS (
+    SELECT order_id, id FROM task WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+  leased AS (
+    UPDATE task t SET state = 'running', due_at = $3, claim = t.claim + 1
+    FROM due WHERE t.order_id = due.order_id AND t.id = due.id
+    RETURNING t.order_id, t.id, t.type, t.item_id, t.mode, t.compensates, t.claim, t.attempt, t.inputs)
+  SELECT * FROM leased`;
+
+// One statement, one snapshot: each plan with all its tasks as a JSON array.
+const PLANS_SQL = `
+  SELECT p.order_id, p.version, p.revision, p.order_state, p.cancellation, p.items, p.item_states,
+    (SELECT json_agg(json_build_object('id', t.id, 'type', t.type, 'item_id', t.item_id, 'mode', t.mode,
+       'depends_on', t.depends_on, 'compensates', t.compensates, 'state', t.state, 'attempt', t.attempt,
+       'wake_at', t.wake_at, 'claim', t.claim, 'inputs', t.inputs, 'history', t.history))
+     FROM task t WHERE t.order_id = p.order_id) AS tasks
+  FROM plan p WHERE p.order_id = ANY($1::text[])`;
+
+interface ClaimRow {
+  order_id: string;
+  id: string;
+  type: TaskType;
+  item_id: string;
+  mode: TaskMode;
+  compensates: string | null;
+  claim: number;
+  attempt: number;
+  inputs: string;
+}
+interface TaskJson {
+  id: string;
+  type: TaskType;
+  item_id: string;
+  mode: TaskMode;
+  depends_on: string;
+  compensates: string | null;
+  state: TaskState;
+  attempt: number;
+  wake_at: number | null;
+  claim: number;
+  inputs: string;
+  history: AttemptRecord[] | null;
+}
+interface PlanRow {
+  order_id: string;
+  version: number;
+  revision: number;
+  order_state: OrderState;
+  cancellation: CancellationState;
+  items: PlanItem[];
+  item_states: Record<string, ItemState>;
+  tasks: TaskJson[] | null;
+}
+
+/** The task queue and plan reader over PostgreSQL; writes come through the group commit's task writer. */
+export class PgTaskStore implements TaskStore {
+  constructor(private readonly pool: Pool) {}
+
+  /** Leases up to `limit` due tasks until `now + leaseMs`; runners in other processes never get the same lease. */
+  async claimDue(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedTask[]> {
+    const r = await this.pool.query<ClaimRow>(CLAIM_SQL, [now, Math.max(0, Math.trunc(limit)), now + leaseMs]);
+    return r.rows.map((row) => ({
+      orderId: row.order_id,
+      taskId: row.id,
+      itemId: row.item_id,
+      type: row.type,
+      mode: row.mode,
+      compensates: row.compensates,
+      claim: row.claim,
+      attempt: row.attempt,
+      inputsJson: row.inputs,
+    }));
+  }
+
+  /** The stored plans of these orders with their tasks, read in one snapshot. */
+  async loadPlans(orderIds: readonly string[]): Promise<ReadonlyMap<string, StoredPlan>> {
+    const out = new Map<string, StoredPlan>();
+    if (orderIds.length === 0) return out;
+    const r = await this.pool.query<PlanRow>(PLANS_SQL, [orderIds]);
+    for (const p of r.rows) {
+      const tasks: Record<string, TaskRecord> = {};
+      const claims = new Map<string, number>();
+      for (const t of p.tasks ?? []) {
+        tasks[t.id] = toRecord(t);
+        if (t.state === 'running') claims.set(t.id, t.claim);
+      }
+      const state: PlanState = {
+        orderId: p.order_id,
+        revision: p.revision,
+        items: p.items,
+        tasks,
+        itemStates: p.item_states,
+        orderState: p.order_state,
+        cancellation: p.cancellation,
+      };
+      out.set(p.order_id, { state, version: p.version, claims });
+    }
+    return out;
+  }
+
+  /** The earliest time a task becomes due, or null when nothing is scheduled. */
+  async nextDueAt(): Promise<number | null> {
+    const r = await this.pool.query<{ t: string | null }>('SELECT min(due_at) AS t FROM task WHERE due_at IS NOT NULL');
+    const t = r.rows[0]?.t;
+    return t == null ? null : Number(t);
+  }
+
+  /** The stored output of a done task, or undefined. */
+  async taskOutput(orderId: string, taskId: string): Promise<Readonly<Record<string, unknown>> | undefined> {
+    const r = await this.pool.query<{ output: Record<string, unknown> | null }>('SELECT output FROM task WHERE order_id = $1 AND id = $2', [
+      orderId,
+      taskId,
+    ]);
+    return r.rows[0]?.output ?? undefined;
+  }
+}
+
+const NO_HISTORY: readonly AttemptRecord[] = [];
+
+function toRecord(t: TaskJson): TaskRecord {
+  return {
+    id: t.id,
+    type: t.type,
+    itemId: t.item_id,
+    mode: t.mode,
+    dependsOn: t.depends_on === '' ? [] : t.depends_on.split(DEP_SEPARATOR),
+    ...(t.compensates === null ? {} : { compensates: t.compensates }),
+    state: t.state,
+    attempt: t.attempt,
+    wakeAt: t.wake_at,
+    inputsDigest: t.inputs,
+    history: t.history ?? NO_HISTORY,
+  };
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPostgresStores, type PostgresStores, type PostgresStoresOptions } from '../../src/adapters/postgres/pg-stores.js';
+import { quoteIdent } from '../../src/adapters/postgres/pg-database.js';
+
+/** The server the PostgreSQL suites run against. */
+export const PG_TEST_URL = process.env.PROVISIO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Why the PostgreSQL suites cannot run here, or undefined when they must. With
+ * PROVISIO_TEST_DATABASE_URL set they always run (an unreachable server then fails them).
+ */
+export async function postgresSkipReason(): Promise<string | undefined> {
+  if (process.env.PROVISIO_TEST_DATABASE_URL !== undefined) return undefined;
+  const client = new pg.Client({ connectionString: PG_TEST_URL, connectionTimeoutMillis: 2000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return undefined;
+  } catch (err) {
+    return `no PostgreSQL at ${PG_TEST_URL} (${(err as Error).message}); set PROVISIO_TEST_DATABASE_URL to run these suites`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A fresh schema name, unique across parallel test files. */
+export function testSchemaName(): string {
+  return `provisio_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+}
+
+/** Drops a test schema with everything in it. */
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_TEST_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Stores in a new schema of their own; `close` also drops the schema. */
+export async function openTestStores(options: Partial<PostgresStoresOptions> = {}): Promise<PostgresStores> {
+  const schema = options.schema ?? testSchemaName();
+  const stores = await openPostgresStores({ url: PG_TEST_URL, listen: false, maxConnections: 4, ...options, schema });
+  return { ...stores, close: async () => (await stores.close(), await dropSchema(schema)) };
+}
