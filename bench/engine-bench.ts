@@ -19,7 +19,7 @@ import { aFiberInstall, aNewMobileActivation, aDslInstall } from '../test/fixtur
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const orderCount = Number(args[args.indexOf('--orders') + 1] ?? NaN) || 20_000;
-const inFlightMax = 6_000;
+const inFlightMax = 3_000;
 
 const read = (f: string): unknown => JSON.parse(readFileSync(new URL(`../catalog/${f}`, import.meta.url), 'utf8'));
 const catalog = indexCatalog(Object.fromEntries(Object.entries(CATALOG_FILES).map(([k, f]) => [k, read(f)])) as unknown as CatalogData);
@@ -76,7 +76,7 @@ async function submitSome(n: number): Promise<void> {
 const started = performance.now();
 while (completed < orderCount) {
   const inFlight = submitted - completed;
-  if (submitted < orderCount && inFlight < inFlightMax) await submitSome(Math.min(2_000, inFlightMax - inFlight));
+  if (submitted < orderCount && inFlight < inFlightMax) await submitSome(Math.min(1_000, inFlightMax - inFlight));
   const n = await engine.tick();
   if (n === 0 && submitted >= orderCount && completed < orderCount) {
     const next = await stores.tasks.nextDueAt();

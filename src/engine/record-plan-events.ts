@@ -119,13 +119,26 @@ function remember(cache: PlanCache | undefined, orderId: string, folded: FoldedO
   else cache.set(orderId, { state, version: folded.change.expectedVersion + 1, ...(order === undefined ? {} : { order }) });
 }
 
+/**
+ * Whether the order record must be rewritten now: its state moved, information is asked for, or an
+ * item reached a state other than inProgress. An item merely entering inProgress is written with
+ * the order's next change (the plan row holds it at once), which saves a document rewrite per round.
+ */
+function visibleChange(folded: FoldedOrder): boolean {
+  if (folded.orderPath.length > 0 || folded.informationRequired.length > 0) return true;
+  for (const s of folded.itemStates.values()) if (s !== 'inProgress') return true;
+  return false;
+}
+
 async function changeSetOf(deps: RecordDeps, folded: FoldedOrder, now: number, cached: ProductOrder | undefined): Promise<{ changes: ChangeSet; order?: ProductOrder }> {
   const planChanges = [folded.change];
-  if (folded.itemStates.size === 0 && folded.orderPath.length === 0 && folded.informationRequired.length === 0) {
+  if (!visibleChange(folded)) {
     return { changes: { planChanges }, ...(cached === undefined ? {} : { order: cached }) };
   }
   const order = cached ?? (await deps.orders.getOrder(folded.change.orderId));
   if (order === undefined) return { changes: { planChanges } };
-  const delta = applyOrderDelta(order, folded, new Date(now).toISOString(), deps.ids);
+  // Item states come from the plan, so item moves deferred by visibleChange are written now too.
+  const itemStates = new Map(Object.entries(folded.change.state.itemStates));
+  const delta = applyOrderDelta(order, { ...folded, itemStates }, new Date(now).toISOString(), deps.ids);
   return { changes: { planChanges, orders: [{ record: delta.order, expectedVersion: order.version }], events: delta.events }, order: delta.order };
 }

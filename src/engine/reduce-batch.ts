@@ -19,7 +19,7 @@ export interface FoldedOrder {
 export function foldEvents(state: PlanState, version: number, events: readonly PlanEvent[], ctx: ReduceContext): FoldedOrder {
   const r = reducePlanEvents(state, events, ctx);
   return {
-    change: { orderId: state.orderId, expectedVersion: version, state: r.state, tasks: r.changed, added: r.added, outputs: r.outputs },
+    change: { orderId: state.orderId, expectedVersion: version, state: r.state, tasks: r.changed, added: r.added, outputs: r.outputs, itemsChanged: r.state.revision !== state.revision },
     itemStates: new Map(r.items.map((i) => [i.itemId, i.path.at(-1) as ItemState])),
     orderPath: r.orderPath,
     fallout: r.fallout,

@@ -43,6 +43,8 @@ export interface PlanChange {
   /** Tasks added by the reduction (their inputs). */
   readonly added: readonly PlanTask[];
   readonly outputs: readonly { readonly taskId: string; readonly output: Readonly<Record<string, unknown>> }[];
+  /** True when a revision replaced the plan's items (rewrite them). */
+  readonly itemsChanged?: boolean;
 }
 
 /** Durable provisioning tasks: a ready queue by wake time with leases. Writes go through ChangeSet. */

@@ -19,7 +19,8 @@ export function sqliteTaskWriter(db: Database): ChangeWriter<ChangeSet> {
   const insertPlan = db.prepare(`INSERT INTO plan (order_id, version, revision, order_state, cancellation, items, item_states)
     VALUES (?, 1, ?, ?, ?, ?, ?)`);
   const updatePlan = db.prepare(`UPDATE plan SET version = version + 1, revision = ?, order_state = ?, cancellation = ?,
-    items = ?, item_states = ? WHERE order_id = ? AND version = ?`);
+    item_states = ? WHERE order_id = ? AND version = ?`);
+  const updateItems = db.prepare('UPDATE plan SET items = ? WHERE order_id = ?');
   const insertTask = db.prepare(`INSERT INTO task (order_id, id, type, item_id, mode, depends_on, compensates, state, attempt,
     wake_at, due_at, inputs, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const updateTask = db.prepare(`UPDATE task SET state = ?, attempt = ?, wake_at = ?, due_at = ?, depends_on = ?, history = ?
@@ -40,8 +41,10 @@ export function sqliteTaskWriter(db: Database): ChangeWriter<ChangeSet> {
       }
       for (const c of changes.planChanges ?? []) {
         const s = c.state;
-        const r = updatePlan.run(s.revision, s.orderState, s.cancellation, JSON.stringify(s.items), JSON.stringify(s.itemStates), c.orderId, c.expectedVersion);
+        const r = updatePlan.run(s.revision, s.orderState, s.cancellation, JSON.stringify(s.itemStates), c.orderId, c.expectedVersion);
         if (r.changes !== 1) throw new ConcurrencyConflict(PLAN_ENTITY, c.orderId);
+        // Only a revision changes the plan's items.
+        if (c.itemsChanged === true) updateItems.run(JSON.stringify(s.items), c.orderId);
         const added = new Map<string, PlanTask>(c.added.map((t) => [t.id, t]));
         for (const t of c.tasks) {
           const a = added.get(t.id);
