@@ -4,7 +4,7 @@ import type { Dataset } from './dataset.js';
 import { MODEL_FORMAT_VERSION, toModelTree, type GbdtModel } from './gbdt-model.js';
 import { resolveParams, type GbdtParams } from './gbdt-params.js';
 import { histogramLayout } from './histogram.js';
-import { baseMargins, computeGradients, objectiveLoss, outputCount } from './objective.js';
+import { baseMargins, computeGradients, objectiveLoss } from './objective.js';
 import { createPrng, deriveSeed, sampleIndices, type Prng } from './prng.js';
 import { createGrowContext, growTree, type GrowContext, type GrownTree } from './tree-grower.js';
 
@@ -32,14 +32,14 @@ function featureSample(nFeatures: number, fraction: number, prng: Prng): Int32Ar
 }
 
 /** Adds a grown tree's leaf values to the training margins of every row, sampled or not. */
-function applyTree(ctx: GrowContext, grown: GrownTree, train: Scored, k: number, inSample: Uint8Array | null, outRows: Int32Array | null): void {
+function applyTree(ctx: GrowContext, grown: GrownTree, train: Scored, k: number, outRows: Int32Array | null): void {
   const { tree, leafStart, leafEnd } = grown;
   const m = train.margins[k]!;
   for (let n = 0; n < tree.feature.length; n++) {
     const v = tree.value[n]!;
     for (let i = leafStart[n]!; i < leafEnd[n]!; i++) m[ctx.rows[i]!]! += v;
   }
-  if (inSample && outRows) addBinTreeOutput(tree, train.binned.columns, train.binned.nRows, m, outRows);
+  if (outRows) addBinTreeOutput(tree, train.binned.columns, train.binned.nRows, m, outRows);
 }
 
 function outOfSample(sample: Int32Array, n: number, marks: Uint8Array): Int32Array {
@@ -66,6 +66,55 @@ function toModel(p: GbdtParams, mapper: BinMapper, base: number[], trees: BinTre
   };
 }
 
+interface TrainingState {
+  readonly p: GbdtParams;
+  readonly k: number;
+  readonly tr: Scored;
+  readonly va: Scored | null;
+  readonly ctx: GrowContext;
+  readonly g: Float64Array[];
+  readonly h: Float64Array[];
+  readonly rowPrng: Prng;
+  readonly colPrng: Prng;
+  readonly allRows: Int32Array;
+  readonly marks: Uint8Array;
+}
+
+function setUp(p: GbdtParams, train: Dataset, valid: Dataset | undefined, mapper: BinMapper, base: number[]): TrainingState {
+  const tr = scored(applyBins(mapper, train), train, base);
+  const categorical = Uint8Array.from(train.features.map((f) => (f.kind === 'categorical' ? 1 : 0)));
+  return {
+    p,
+    k: base.length,
+    tr,
+    va: valid ? scored(applyBins(mapper, valid), valid, base) : null,
+    ctx: createGrowContext(tr.binned.columns, categorical, histogramLayout(tr.binned.nBins), train.nRows),
+    g: base.map(() => new Float64Array(train.nRows)),
+    h: base.map(() => new Float64Array(train.nRows)),
+    rowPrng: createPrng(deriveSeed(p.seed, 1)),
+    colPrng: createPrng(deriveSeed(p.seed, 2)),
+    allRows: Int32Array.from({ length: train.nRows }, (_, i) => i),
+    marks: new Uint8Array(train.nRows),
+  };
+}
+
+/** One boosting round: gradients, row sample, then one tree per output. */
+function boostRound(s: TrainingState, trees: BinTree[]): void {
+  const { p, tr, va } = s;
+  const n = tr.labels.length;
+  computeGradients(p.objective, tr.margins, tr.labels, tr.weights, s.g, s.h);
+  const sample = p.subsample < 1 ? sampleIndices(n, p.subsample, s.rowPrng) : s.allRows;
+  const outRows = p.subsample < 1 ? outOfSample(sample, n, s.marks) : null;
+  const grow = { ...p, countRows: p.minSamplesLeaf > 1 };
+  for (let c = 0; c < s.k; c++) {
+    const features = featureSample(tr.binned.columns.length, p.colsampleByTree, s.colPrng);
+    const grown = growTree(s.ctx, grow, features, sample, s.g[c]!, s.h[c]!);
+    applyTree(s.ctx, grown, tr, c, outRows);
+    if (va) addBinTreeOutput(grown.tree, va.binned.columns, va.binned.nRows, va.margins[c]!, null);
+    trees.push(grown.tree);
+  }
+}
+
 /**
  * Trains histogram gradient-boosted trees. With a validation set (the time-ordered slice after the
  * training window) the loss is tracked each round and, if earlyStoppingRounds > 0, training stops
@@ -74,41 +123,19 @@ function toModel(p: GbdtParams, mapper: BinMapper, base: number[], trees: BinTre
 export function trainGbdt(train: Dataset, params: Partial<GbdtParams>, valid?: Dataset): TrainResult {
   const p = resolveParams(params);
   if (!train.labels) throw new Error('gbdt: training labels are required');
-  const k = outputCount(p.objective, p.numClasses);
   const mapper = fitBinMapper(train, { maxBins: p.maxBins, seed: deriveSeed(p.seed, 0) });
   const base = baseMargins(p.objective, p.numClasses, train.labels, train.weights);
-  const tr = scored(applyBins(mapper, train), train, base);
-  const va = valid ? scored(applyBins(mapper, valid), valid, base) : null;
-  const layout = histogramLayout(tr.binned.nBins);
-  const categorical = Uint8Array.from(train.features.map((f) => (f.kind === 'categorical' ? 1 : 0)));
-  const ctx = createGrowContext(tr.binned.columns, categorical, layout, train.nRows);
-  const g = base.map(() => new Float64Array(train.nRows));
-  const h = base.map(() => new Float64Array(train.nRows));
-  const rowPrng = createPrng(deriveSeed(p.seed, 1));
-  const colPrng = createPrng(deriveSeed(p.seed, 2));
-  const allRows = Int32Array.from({ length: train.nRows }, (_, i) => i);
-  const marks = new Uint8Array(train.nRows);
+  const state = setUp(p, train, valid, mapper, base);
   const trees: BinTree[] = [];
-  const grow = { ...p, countRows: p.minSamplesLeaf > 1 };
   const validLoss: number[] = [];
-  let bestRound = p.numRounds;
+  let best = 0;
   for (let round = 0; round < p.numRounds; round++) {
-    computeGradients(p.objective, tr.margins, tr.labels, tr.weights, g, h);
-    const sample = p.subsample < 1 ? sampleIndices(train.nRows, p.subsample, rowPrng) : allRows;
-    const outRows = p.subsample < 1 ? outOfSample(sample, train.nRows, marks) : null;
-    for (let c = 0; c < k; c++) {
-      const features = featureSample(train.features.length, p.colsampleByTree, colPrng);
-      const grown = growTree(ctx, grow, features, sample, g[c]!, h[c]!);
-      applyTree(ctx, grown, tr, c, outRows ? marks : null, outRows);
-      if (va) addBinTreeOutput(grown.tree, va.binned.columns, va.binned.nRows, va.margins[c]!, null);
-      trees.push(grown.tree);
-    }
-    if (!va) continue;
-    validLoss.push(objectiveLoss(p.objective, va.margins, va.labels, va.weights));
-    const best = validLoss.indexOf(Math.min(...validLoss));
-    bestRound = best + 1;
+    boostRound(state, trees);
+    if (!state.va) continue;
+    validLoss.push(objectiveLoss(p.objective, state.va.margins, state.va.labels, state.va.weights));
+    if (validLoss[round]! < validLoss[best]!) best = round;
     if (p.earlyStoppingRounds > 0 && round - best >= p.earlyStoppingRounds) break;
   }
-  if (!va || p.earlyStoppingRounds === 0) bestRound = trees.length / k;
-  return { model: toModel(p, mapper, base, trees, k, bestRound), validLoss };
+  const rounds = state.va && p.earlyStoppingRounds > 0 ? best + 1 : trees.length / state.k;
+  return { model: toModel(p, mapper, base, trees, state.k, rounds), validLoss };
 }
