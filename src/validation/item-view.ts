@@ -58,7 +58,7 @@ function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (value !== null && typeof value === 'object' && 'value' in value) {
-    return textOf((value as { value: unknown }).value);
+    return textOf((value).value);
   }
   return undefined;
 }

@@ -59,12 +59,23 @@ export function findCarriers(tokens: readonly NoteToken[]): CarrierMention[] {
   return out;
 }
 
+const typoCache = new Map<string, string | null>();
+const LONG_IDS = Object.keys(CARRIERS).filter((id) => id.length >= 6);
+
 function carrierOfWord(word: string): string | undefined {
   if (word in CARRIERS) return word;
   // Typos of long names only ("verison", "tmobil"); short names must be exact.
   if (word.length < 6) return undefined;
-  for (const id of Object.keys(CARRIERS)) {
-    if (id.length >= 6 && id[0] === word[0] && Math.abs(id.length - word.length) <= 1 && editDistance(id, word) <= 1) return id;
+  const cached = typoCache.get(word);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: string | null = null;
+  for (const id of LONG_IDS) {
+    if (id[0] === word[0] && Math.abs(id.length - word.length) <= 1 && editDistance(id, word) <= 1) {
+      found = id;
+      break;
+    }
   }
-  return undefined;
+  if (typoCache.size > 50_000) typoCache.clear();
+  typoCache.set(word, found);
+  return found ?? undefined;
 }
