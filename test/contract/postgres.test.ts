@@ -1,17 +1,20 @@
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { describeOrderStoreContract } from './order-store.contract.js';
 import { describeOutboxContract } from './outbox.contract.js';
-import { openTestStores, postgresSkipReason } from './postgres-test-database.js';
+import { dropSchema, openReusedTestStores, postgresSkipReason, testSchemaName } from './postgres-test-database.js';
 
-// Each test gets its own schema, dropped afterwards, so parallel test files never collide.
+// One schema for this file (dropped at the end), emptied after every test: parallel test files
+// never collide and tests do not pay for DDL.
 const skip = await postgresSkipReason();
+const schema = testSchemaName();
 
 if (skip === undefined) {
+  afterAll(() => dropSchema(schema));
   describeOrderStoreContract('postgres', async () => {
-    const stores = await openTestStores();
+    const stores = await openReusedTestStores(schema);
     return { store: stores.orders, close: stores.close };
   });
-  describeOutboxContract('postgres', async () => openTestStores());
+  describeOutboxContract('postgres', async () => openReusedTestStores(schema));
 } else {
   console.warn(`PostgreSQL contract suites skipped: ${skip}`);
   describe('PostgreSQL contract suites', () => {
