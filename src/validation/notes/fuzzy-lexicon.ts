@@ -65,7 +65,7 @@ export class FuzzyLexicon {
 
   private closestWord(word: string): string {
     if (word.endsWith('s') && this.words.has(word.slice(0, -1))) return word.slice(0, -1);
-    if (word.length < 4 || /\d/.test(word)) return word;
+    if (word.length < 3 || /\d/.test(word)) return word;
     for (const w of this.words) {
       if (w.length < 4 || Math.abs(w.length - word.length) > 2) continue;
       // Short words must keep their first letter: "late" is not "gate".

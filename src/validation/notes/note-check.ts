@@ -5,6 +5,8 @@ import { FEATURES } from '../feature-names.js';
 import { CODES } from '../finding-codes.js';
 import { finding, type CheckResult, type Finding } from '../finding.js';
 import { compareNames } from '../party/name-similarity.js';
+import { nicknameMatch } from '../party/nicknames.js';
+import { parsePersonName } from '../party/person-name.js';
 import { carrierId, CARRIERS } from './carrier-names.js';
 import { NO_ENTITIES, type NoteEntities } from './note-entities.js';
 import { mask, sentencesOf, tokenizeNote } from './note-text.js';
@@ -155,9 +157,19 @@ function dateConflict(field: string, text: string, e: NoteEntities, requested: s
 function nameConflict(field: string, e: NoteEntities, names: readonly string[], flags: Flags): Finding[] {
   const holder = e.people.find((p) => p.asAccountHolder);
   if (holder === undefined || names.every((n) => n === '')) return [];
-  if (names.some((n) => n !== '' && compareNames(holder.value, n).similarity >= 0.8)) return [];
+  if (names.some((n) => n !== '' && sameHolder(holder.value, n))) return [];
   flags.name += 1;
   return [finding(field, CODES.NOTE_NAME_CONFLICT, 'warning', `Note names ${holder.value} as the account holder; the order names ${names.join(', ')}`, 0.7, holder.value)];
+}
+
+// A note often gives only a first name ("account holder is bob"): compare it with the given name.
+function sameHolder(noteName: string, orderName: string): boolean {
+  if (!noteName.includes(' ')) {
+    const word = noteName.toLowerCase();
+    const parsed = parsePersonName(orderName);
+    return nicknameMatch(word, parsed.given) || word === parsed.surname;
+  }
+  return compareNames(noteName, orderName).similarity >= 0.8;
 }
 
 function unique(list: readonly string[]): string[] {
