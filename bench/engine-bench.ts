@@ -74,6 +74,7 @@ async function submitSome(n: number): Promise<void> {
 }
 
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 while (completed < orderCount) {
   const inFlight = submitted - completed;
   if (submitted < orderCount && inFlight < inFlightMax) await submitSome(Math.min(1_000, inFlightMax - inFlight));
@@ -84,6 +85,8 @@ while (completed < orderCount) {
   }
 }
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 latencies.sort((a, b) => a - b);
 const pct = (p: number): number => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN);
 const result = {
@@ -96,6 +99,9 @@ const result = {
   p50AckToCompleteMs: pct(0.5),
   p99AckToCompleteMs: pct(0.99),
   rssMb: Math.round(process.memoryUsage().rss / 1e6),
+  // Orders per CPU-second of this process: comparable across runs on a machine shared with other work.
+  cpuSeconds: Number(cpuSeconds.toFixed(2)),
+  ordersPerCpuSecond: Math.round(completed / cpuSeconds),
   synchronous: 'FULL',
 };
 await stores.close();
@@ -105,5 +111,5 @@ else {
   console.log(`engine: ${result.completed}/${orderCount} orders completed in ${result.seconds}s (${result.tasks} tasks)`);
   console.log(`  ${result.ordersPerSecond} orders/s, ${result.tasksPerSecond} tasks/s`);
   console.log(`  acknowledgement -> completion p50 ${result.p50AckToCompleteMs} ms, p99 ${result.p99AckToCompleteMs} ms`);
-  console.log(`  RSS ${result.rssMb} MB, SQLite synchronous=FULL`);
+  console.log(`  RSS ${result.rssMb} MB, SQLite synchronous=FULL, ${result.cpuSeconds} CPU s (${result.ordersPerCpuSecond} orders per CPU s)`);
 }
