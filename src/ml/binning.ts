@@ -40,18 +40,22 @@ export function binCount(fb: FeatureBins): number {
   return fb.kind === 'categorical' ? fb.categories.length + 1 : fb.cuts.length + 2;
 }
 
+/** Distinct values of a sorted array, or null as soon as there are more than limit of them. */
+function distinctUpTo(sorted: Float64Array, limit: number): number[] | null {
+  const distinct: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i]!;
+    if (i > 0 && v === sorted[i - 1]) continue;
+    if (distinct.length === limit) return null;
+    distinct.push(v);
+  }
+  return distinct;
+}
+
 function numericCuts(values: Float64Array, maxBins: number): number[] {
   values.sort();
-  const distinct: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (i === 0 || v !== values[i - 1]) distinct.push(v);
-  }
-  if (distinct.length <= maxBins) {
-    const cuts: number[] = [];
-    for (let i = 0; i + 1 < distinct.length; i++) cuts.push((distinct[i]! + distinct[i + 1]!) / 2);
-    return cuts;
-  }
+  const distinct = distinctUpTo(values, maxBins);
+  if (distinct) return distinct.slice(1).map((v, i) => (distinct[i]! + v) / 2);
   const cuts: number[] = [];
   const n = values.length;
   for (let k = 1; k < maxBins; k++) {

@@ -1,23 +1,23 @@
 /**
- * Gradient/hessian/count histograms of a tree node over all features, one Float64Array with three
- * slots per bin: Σg at 3b, Σh at 3b + 1, row count at 3b + 2. Bins of feature f are
- * [offsets[f], offsets[f] + nBins[f]).
+ * Gradient/hessian/count histograms of a tree node over all features, in one Float64Array:
+ * Σg of absolute bin b at 2b, Σh at 2b + 1 (b < totalBins), and the row count at 2·totalBins + b.
+ * Feature f owns absolute bins [offsets[f], offsets[f] + nBins[f]).
  */
 export type Histogram = Float64Array;
-
-/** Slots per bin in a histogram. */
-export const HIST_STRIDE = 3;
-
-/** Allocates an empty histogram for totalBins bins. */
-export function createHistogram(totalBins: number): Histogram {
-  return new Float64Array(HIST_STRIDE * totalBins);
-}
 
 /** Layout of the histograms of one binned matrix. */
 export interface HistogramLayout {
   readonly offsets: Int32Array;
   readonly nBins: Int32Array;
   readonly totalBins: number;
+}
+
+/** Absolute bin indices are stored in 16 bits, which bounds features × bins. */
+export const MAX_TOTAL_BINS = 65_536;
+
+/** Allocates an empty histogram. */
+export function createHistogram(layout: HistogramLayout): Histogram {
+  return new Float64Array(3 * layout.totalBins);
 }
 
 /** Computes bin offsets for the features of a binned matrix. */
@@ -28,28 +28,71 @@ export function histogramLayout(nBins: Int32Array): HistogramLayout {
     offsets[f] = total;
     total += nBins[f]!;
   }
+  if (total > MAX_TOTAL_BINS) throw new Error(`histogram: ${total} bins in all exceed ${MAX_TOTAL_BINS}; lower maxBins or the feature count`);
   return { offsets, nBins, totalBins: total };
 }
 
-/** Row-major copy of column-major bins: the bins of row r are rowBins[r·nFeatures … + nFeatures). */
-export function toRowMajor(columns: readonly Uint8Array[], nRows: number): Uint8Array {
+/**
+ * Row-major absolute bin indices: entry r·nFeatures + f = offsets[f] + bin of row r in feature f.
+ * One row's entries are contiguous, so a histogram pass reads each row once.
+ */
+export function toRowMajorBins(columns: readonly Uint8Array[], layout: HistogramLayout, nRows: number): Uint16Array {
   const nf = columns.length;
-  const out = new Uint8Array(nRows * nf);
+  const out = new Uint16Array(nRows * nf);
   for (let f = 0; f < nf; f++) {
     const col = columns[f]!;
-    for (let r = 0; r < nRows; r++) out[r * nf + f] = col[r]!;
+    const o = layout.offsets[f]!;
+    for (let r = 0; r < nRows; r++) out[r * nf + f] = o + col[r]!;
   }
   return out;
 }
 
+/** Σg and Σh, four features per step: updates of one row hit different bins and do not wait on each other. */
+function addSums(rowBins: Uint16Array, nFeatures: number, features: Int32Array, rows: Int32Array, start: number, end: number, g: Float64Array, h: Float64Array, out: Histogram): void {
+  const nf = features.length;
+  const nf4 = nf - (nf % 4);
+  for (let i = start; i < end; i++) {
+    const r = rows[i]!;
+    const gi = g[r]!;
+    const hi = h[r]!;
+    const rb = r * nFeatures;
+    let k = 0;
+    for (; k < nf4; k += 4) {
+      const a = 2 * rowBins[rb + features[k]!]!;
+      const b = 2 * rowBins[rb + features[k + 1]!]!;
+      const c = 2 * rowBins[rb + features[k + 2]!]!;
+      const d = 2 * rowBins[rb + features[k + 3]!]!;
+      out[a]! += gi;
+      out[a + 1]! += hi;
+      out[b]! += gi;
+      out[b + 1]! += hi;
+      out[c]! += gi;
+      out[c + 1]! += hi;
+      out[d]! += gi;
+      out[d + 1]! += hi;
+    }
+    for (; k < nf; k++) {
+      const a = 2 * rowBins[rb + features[k]!]!;
+      out[a]! += gi;
+      out[a + 1]! += hi;
+    }
+  }
+}
+
+function addCounts(rowBins: Uint16Array, nFeatures: number, features: Int32Array, rows: Int32Array, start: number, end: number, out: Histogram, at: number): void {
+  const nf = features.length;
+  for (let i = start; i < end; i++) {
+    const rb = rows[i]! * nFeatures;
+    for (let k = 0; k < nf; k++) out[at + rowBins[rb + features[k]!]!]!++;
+  }
+}
+
 /**
- * Builds the histogram of the rows rows[start, end) over the given features from row-major bins.
- * Each row updates all its features at once, four per step: those updates hit different bins, so
- * they do not wait on each other (a per-feature pass stalls on low-cardinality features).
+ * Builds the histogram of the rows rows[start, end) over the given features from row-major
+ * absolute bins. Row counts are filled only when countRows is set.
  */
 export function buildHistogram(
-  rowBins: Uint8Array,
-  nFeatures: number,
+  rowBins: Uint16Array,
   layout: HistogramLayout,
   features: Int32Array,
   rows: Int32Array,
@@ -61,79 +104,9 @@ export function buildHistogram(
   countRows: boolean,
 ): void {
   out.fill(0);
-  if (!countRows) {
-    buildSumsOnly(rowBins, nFeatures, layout, features, rows, start, end, g, h, out);
-    return;
-  }
-  const nf = features.length;
-  const base = new Int32Array(nf);
-  for (let k = 0; k < nf; k++) base[k] = layout.offsets[features[k]!]!;
-  const nf4 = nf - (nf % 4);
-  for (let i = start; i < end; i++) {
-    const r = rows[i]!;
-    const gi = g[r]!;
-    const hi = h[r]!;
-    const rb = r * nFeatures;
-    let k = 0;
-    for (; k < nf4; k += 4) {
-      const a = 3 * (base[k]! + rowBins[rb + features[k]!]!);
-      const b = 3 * (base[k + 1]! + rowBins[rb + features[k + 1]!]!);
-      const c = 3 * (base[k + 2]! + rowBins[rb + features[k + 2]!]!);
-      const d = 3 * (base[k + 3]! + rowBins[rb + features[k + 3]!]!);
-      out[a]! += gi;
-      out[a + 1]! += hi;
-      out[a + 2]!++;
-      out[b]! += gi;
-      out[b + 1]! += hi;
-      out[b + 2]!++;
-      out[c]! += gi;
-      out[c + 1]! += hi;
-      out[c + 2]!++;
-      out[d]! += gi;
-      out[d + 1]! += hi;
-      out[d + 2]!++;
-    }
-    for (; k < nf; k++) {
-      const a = 3 * (base[k]! + rowBins[rb + features[k]!]!);
-      out[a]! += gi;
-      out[a + 1]! += hi;
-      out[a + 2]!++;
-    }
-  }
-}
-
-/** Same as buildHistogram but without the count slot: one memory update in three fewer. */
-function buildSumsOnly(rowBins: Uint8Array, nFeatures: number, layout: HistogramLayout, features: Int32Array, rows: Int32Array, start: number, end: number, g: Float64Array, h: Float64Array, out: Histogram): void {
-  const nf = features.length;
-  const base = new Int32Array(nf);
-  for (let k = 0; k < nf; k++) base[k] = layout.offsets[features[k]!]!;
-  const nf4 = nf - (nf % 4);
-  for (let i = start; i < end; i++) {
-    const r = rows[i]!;
-    const gi = g[r]!;
-    const hi = h[r]!;
-    const rb = r * nFeatures;
-    let k = 0;
-    for (; k < nf4; k += 4) {
-      const a = 3 * (base[k]! + rowBins[rb + features[k]!]!);
-      const b = 3 * (base[k + 1]! + rowBins[rb + features[k + 1]!]!);
-      const c = 3 * (base[k + 2]! + rowBins[rb + features[k + 2]!]!);
-      const d = 3 * (base[k + 3]! + rowBins[rb + features[k + 3]!]!);
-      out[a]! += gi;
-      out[a + 1]! += hi;
-      out[b]! += gi;
-      out[b + 1]! += hi;
-      out[c]! += gi;
-      out[c + 1]! += hi;
-      out[d]! += gi;
-      out[d + 1]! += hi;
-    }
-    for (; k < nf; k++) {
-      const a = 3 * (base[k]! + rowBins[rb + features[k]!]!);
-      out[a]! += gi;
-      out[a + 1]! += hi;
-    }
-  }
+  const nf = layout.nBins.length;
+  addSums(rowBins, nf, features, rows, start, end, g, h, out);
+  if (countRows) addCounts(rowBins, nf, features, rows, start, end, out, 2 * layout.totalBins);
 }
 
 /** In place: parent ← parent − child (the sibling's histogram, LightGBM's subtraction trick). */

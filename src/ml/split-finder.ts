@@ -13,6 +13,8 @@ export interface SplitConstraints {
    * empty when its hessian sum is within rounding of zero.
    */
   readonly countRows: boolean;
+  /** Index of the first count slot in a histogram (2 · total bins). */
+  readonly countAt: number;
 }
 
 /**
@@ -50,7 +52,7 @@ function emptyHessian(t: NodeTotals): number {
 
 /** Whether histogram bin b (absolute index) holds any rows. */
 function occupied(gh: Histogram, b: number, c: SplitConstraints, t: NodeTotals): boolean {
-  return c.countRows ? gh[3 * b + 2]! > 0 : gh[3 * b + 1]! > emptyHessian(t);
+  return c.countRows ? gh[c.countAt + b]! > 0 : gh[2 * b + 1]! > emptyHessian(t);
 }
 
 function consider(best: SplitCandidate, c: SplitConstraints, t: NodeTotals, gl: number, hl: number, nl: number, parentScore: number): number {
@@ -84,17 +86,17 @@ export function scanNumeric(h: Histogram, layout: HistogramLayout, f: number, c:
   const nb = layout.nBins[f]!;
   const gh = h;
   const parentScore = (t.g * t.g) / (t.h + c.lambda);
-  const g0 = gh[3 * o]!;
-  const h0 = gh[3 * o + 1]!;
-  const n0 = gh[3 * o + 2]!;
+  const g0 = gh[2 * o]!;
+  const h0 = gh[2 * o + 1]!;
+  const n0 = gh[c.countAt + o]!;
   const hasMissing = occupied(gh, o, c, t);
   let gl = 0;
   let hl = 0;
   let nl = 0;
   for (let s = 1; s < nb - 1; s++) {
-    gl += gh[3 * (o + s)]!;
-    hl += gh[3 * (o + s) + 1]!;
-    nl += gh[3 * (o + s) + 2]!;
+    gl += gh[2 * (o + s)]!;
+    hl += gh[2 * (o + s) + 1]!;
+    nl += gh[c.countAt + o + s]!;
     const gain = consider(best, c, t, gl, hl, nl, parentScore);
     // No missing rows here: future missing values follow the heavier child.
     if (gain > 0) takeNumeric(best, f, s, gain, gl, hl, nl, !hasMissing && hl >= t.h - hl);
@@ -107,7 +109,7 @@ export function scanNumeric(h: Histogram, layout: HistogramLayout, f: number, c:
 function categoryOrder(gh: Histogram, o: number, nb: number, c: SplitConstraints, t: NodeTotals): number[] {
   const present: number[] = [];
   for (let b = 1; b < nb; b++) if (occupied(gh, o + b, c, t)) present.push(b);
-  const ratio = (b: number): number => gh[3 * (o + b)]! / (gh[3 * (o + b) + 1]! + c.catSmooth);
+  const ratio = (b: number): number => gh[2 * (o + b)]! / (gh[2 * (o + b) + 1]! + c.catSmooth);
   return present.sort((a, b) => ratio(a) - ratio(b) || a - b);
 }
 
@@ -122,9 +124,9 @@ export function scanCategorical(h: Histogram, layout: HistogramLayout, f: number
   const parentScore = (t.g * t.g) / (t.h + c.lambda);
   const order = categoryOrder(gh, o, nb, c, t);
   const oneHot = order.length <= c.maxCatOneHot;
-  const g0 = gh[3 * o]!;
-  const h0 = gh[3 * o + 1]!;
-  const n0 = gh[3 * o + 2]!;
+  const g0 = gh[2 * o]!;
+  const h0 = gh[2 * o + 1]!;
+  const n0 = gh[c.countAt + o]!;
   const hasMissing = occupied(gh, o, c, t);
   let gl = 0;
   let hl = 0;
@@ -133,9 +135,9 @@ export function scanCategorical(h: Histogram, layout: HistogramLayout, f: number
   for (let k = 0; k < last; k++) {
     const b = order[k]!;
     if (oneHot) [gl, hl, nl] = [0, 0, 0];
-    gl += gh[3 * (o + b)]!;
-    hl += gh[3 * (o + b) + 1]!;
-    nl += gh[3 * (o + b) + 2]!;
+    gl += gh[2 * (o + b)]!;
+    hl += gh[2 * (o + b) + 1]!;
+    nl += gh[c.countAt + o + b]!;
     for (const ml of hasMissing ? [false, true] : [false]) {
       const gain = consider(best, c, t, gl + (ml ? g0 : 0), hl + (ml ? h0 : 0), nl + (ml ? n0 : 0), parentScore);
       if (gain <= 0) continue;

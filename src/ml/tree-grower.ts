@@ -1,9 +1,9 @@
 import { addLeaf, emptyBinTree, type BinTree } from './bin-tree.js';
-import { buildHistogram, createHistogram, subtractHistogram, toRowMajor, type Histogram, type HistogramLayout } from './histogram.js';
+import { buildHistogram, createHistogram, subtractHistogram, toRowMajorBins, type Histogram, type HistogramLayout } from './histogram.js';
 import { emptyCandidate, scanCategorical, scanNumeric, type SplitCandidate, type SplitConstraints } from './split-finder.js';
 
 /** Tree-shape limits and regularisation for growing one tree. */
-export interface GrowParams extends SplitConstraints {
+export interface GrowParams extends Omit<SplitConstraints, 'countAt'> {
   readonly maxDepth: number;
   readonly maxLeaves: number;
   readonly learningRate: number;
@@ -12,7 +12,7 @@ export interface GrowParams extends SplitConstraints {
 /** Reusable buffers for growing many trees over one binned matrix (no allocation per split). */
 export interface GrowContext {
   readonly columns: readonly Uint8Array[];
-  readonly rowBins: Uint8Array;
+  readonly rowBins: Uint16Array;
   readonly categorical: Uint8Array;
   readonly layout: HistogramLayout;
   readonly rows: Int32Array;
@@ -29,7 +29,7 @@ export interface GrownTree {
 
 /** Allocates the buffers for a binned matrix of nRows rows. */
 export function createGrowContext(columns: readonly Uint8Array[], categorical: Uint8Array, layout: HistogramLayout, nRows: number): GrowContext {
-  const rowBins = toRowMajor(columns, nRows);
+  const rowBins = toRowMajorBins(columns, layout, nRows);
   return { columns, rowBins, categorical, layout, rows: new Int32Array(nRows), scratch: new Int32Array(nRows), pool: [] };
 }
 
@@ -44,8 +44,8 @@ interface Pending {
 }
 
 function histogramOf(ctx: GrowContext, p: GrowParams, features: Int32Array, g: Float64Array, h: Float64Array, start: number, end: number): Histogram {
-  const hist = ctx.pool.pop() ?? createHistogram(ctx.layout.totalBins);
-  buildHistogram(ctx.rowBins, ctx.columns.length, ctx.layout, features, ctx.rows, start, end, g, h, hist, p.countRows);
+  const hist = ctx.pool.pop() ?? createHistogram(ctx.layout);
+  buildHistogram(ctx.rowBins, ctx.layout, features, ctx.rows, start, end, g, h, hist, p.countRows);
   return hist;
 }
 
@@ -53,10 +53,11 @@ function bestSplit(ctx: GrowContext, p: GrowParams, features: Int32Array, item: 
   best.gain = 0;
   best.feature = -1;
   const totals = { g: item.g, h: item.h, n: item.end - item.start };
+  const c = { ...p, countAt: 2 * ctx.layout.totalBins };
   for (let k = 0; k < features.length; k++) {
     const f = features[k]!;
-    if (ctx.categorical[f] === 1) scanCategorical(item.hist!, ctx.layout, f, p, totals, best);
-    else scanNumeric(item.hist!, ctx.layout, f, p, totals, best);
+    if (ctx.categorical[f] === 1) scanCategorical(item.hist!, ctx.layout, f, c, totals, best);
+    else scanNumeric(item.hist!, ctx.layout, f, c, totals, best);
   }
 }
 
