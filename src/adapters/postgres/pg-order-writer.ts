@@ -4,23 +4,32 @@ import { ConcurrencyConflict, type ChangeSet, type VersionedWrite } from '../../
 import { CANCEL_REQUEST_ENTITY, createdAtKey, ORDER_ENTITY } from '../sqlite/sqlite-order-writer.js';
 import { conflictsOf, tagRows, type PgChangeWriter, type PgTx, type Tagged } from './pg-change-writer.js';
 
+// Documents travel as one JSON array: json_array_elements hands back each element's text unchanged,
+// and one JSON text parses far faster than an array literal of escaped documents.
 const INSERT_ORDERS = `INSERT INTO product_order (id, version, created_at, state, external_id, category, doc)
-  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::json[])
+  SELECT u.id, u.version, u.created_at, u.state, u.external_id, u.category, d.doc
+  FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+    AS u(id, version, created_at, state, external_id, category, n)
+  JOIN json_array_elements($7::json) WITH ORDINALITY AS d(doc, n) USING (n)
   ON CONFLICT (id) DO NOTHING RETURNING id`;
 const UPDATE_ORDERS = `UPDATE product_order o SET version = u.version, created_at = u.created_at, state = u.state,
     external_id = u.external_id, category = u.category, doc = u.doc
-  FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::json[])
-    AS u(id, expected, version, created_at, state, external_id, category, doc)
+  FROM (SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
+      AS x(id, expected, version, created_at, state, external_id, category, n)
+    JOIN json_array_elements($8::json) WITH ORDINALITY AS d(doc, n) USING (n)) AS u
   WHERE o.id = u.id AND o.version = u.expected RETURNING o.id`;
 const DELETE_ORDERS = `DELETE FROM product_order o USING unnest($1::text[], $2::int[]) AS u(id, expected)
   WHERE o.id = u.id AND o.version = u.expected RETURNING o.id`;
 const INSERT_CANCELS = `INSERT INTO cancel_request (id, version, order_id, state, created_at, doc)
-  SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::json[])
+  SELECT u.id, u.version, u.order_id, u.state, u.created_at, d.doc
+  FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS u(id, version, order_id, state, created_at, n)
+  JOIN json_array_elements($6::json) WITH ORDINALITY AS d(doc, n) USING (n)
   ON CONFLICT (id) DO NOTHING RETURNING id`;
 const UPDATE_CANCELS = `UPDATE cancel_request c SET version = u.version, order_id = u.order_id, state = u.state,
     created_at = u.created_at, doc = u.doc
-  FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::json[])
-    AS u(id, expected, version, order_id, state, created_at, doc)
+  FROM (SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+      AS x(id, expected, version, order_id, state, created_at, n)
+    JOIN json_array_elements($7::json) WITH ORDINALITY AS d(doc, n) USING (n)) AS u
   WHERE c.id = u.id AND c.version = u.expected RETURNING c.id`;
 
 type Written = { id: string };
@@ -32,7 +41,7 @@ async function writeOrders(tx: PgTx, rows: Tagged<VersionedWrite<ProductOrder>>[
   const updates = rows.filter((r) => r.row.expectedVersion !== null);
   const cols = (list: typeof rows) => {
     const o = list.map((r) => r.row.record);
-    return [o.map((x) => createdAtKey(x.createdAt)), o.map((x) => x.state), o.map((x) => x.externalId ?? null), o.map((x) => x.category ?? null), o.map((x) => JSON.stringify(x))];
+    return [o.map((x) => createdAtKey(x.createdAt)), o.map((x) => x.state), o.map((x) => x.externalId ?? null), o.map((x) => x.category ?? null), JSON.stringify(o)];
   };
   if (inserts.length > 0) {
     const r = await tx.query<Written>(INSERT_ORDERS, [inserts.map((x) => x.row.record.id), inserts.map((x) => x.row.record.version), ...cols(inserts)]);
@@ -58,7 +67,7 @@ async function writeCancels(tx: PgTx, rows: Tagged<VersionedWrite<CancelRequest>
   const updates = rows.filter((r) => r.row.expectedVersion !== null);
   const cols = (list: typeof rows) => {
     const c = list.map((r) => r.row.record);
-    return [c.map((x) => x.orderId), c.map((x) => x.state), c.map((x) => createdAtKey(x.createdAt)), c.map((x) => JSON.stringify(x))];
+    return [c.map((x) => x.orderId), c.map((x) => x.state), c.map((x) => createdAtKey(x.createdAt)), JSON.stringify(c)];
   };
   if (inserts.length > 0) {
     const r = await tx.query<Written>(INSERT_CANCELS, [inserts.map((x) => x.row.record.id), inserts.map((x) => x.row.record.version), ...cols(inserts)]);

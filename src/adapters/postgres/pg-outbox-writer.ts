@@ -9,8 +9,9 @@ const MATCH_NOTHING: ListenerQuery = { clauses: [{ kind: 'envelope', field: 'eve
 // so delivery ids follow commit order.
 const INSERT_EVENTS = `WITH ev AS (
     INSERT INTO outbox_event (id, type, order_id, occurred_at, doc)
-    SELECT u.id, u.type, u.order_id, u.occurred_at, u.doc
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[]) WITH ORDINALITY AS u(id, type, order_id, occurred_at, doc, n)
+    SELECT u.id, u.type, u.order_id, u.occurred_at, d.doc
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(id, type, order_id, occurred_at, n)
+    JOIN json_array_elements($5::json) WITH ORDINALITY AS d(doc, n) USING (n)
     ORDER BY u.n
     RETURNING seq, id, order_id)
   INSERT INTO delivery (event_seq, listener_id, order_id, status, next_attempt_at)
@@ -56,7 +57,7 @@ export function pgOutboxWriter(): PgChangeWriter<ChangeSet> {
         events.map((e) => e.type),
         events.map((e) => e.orderId),
         events.map((e) => e.occurredAt),
-        events.map((e) => JSON.stringify(e)),
+        JSON.stringify(events),
         eventIds,
         listenerIds,
       ]);
