@@ -1,0 +1,53 @@
+import { streamFor } from '../../../sim/random/index.js';
+import type { ActivationSystem } from '../../ports/activation-system.js';
+import { refuse, runKeyedCall, type Decision } from './keyed-call.js';
+import { conflictOf } from './offering-conflicts.js';
+import { checkServiceAddress, servicePlace } from './service-address.js';
+import { scopeOf, type CallScope, type SimulatorEnv } from './simulator-env.js';
+
+type Checks = { readonly compatibility?: boolean; readonly address?: 'move' | 'e911' };
+
+/**
+ * Service activation and network configuration. Refuses an item that breaks a hidden
+ * incompatibility, a move to an address the registry cannot serve, and a voice line without a
+ * valid emergency (E911) address; in legacy regions it sits behind the saturating legacy stack.
+ */
+export function activationSimulator(env: SimulatorEnv): ActivationSystem {
+  const call = async <K extends string>(key: string, operation: string, field: K, checks: Checks): Promise<Record<K, string>> => {
+    const scope = await scopeOf(env, key);
+    return runKeyedCall(env, {
+      system: 'activation', operation, key, scope,
+      decide: (): Decision<Record<K, string>> => {
+        if (env.mode === 'realistic') check(env, scope, checks);
+        return { effect: { [field]: `${field.slice(0, 3).toUpperCase()}-${streamFor(env.seed, 'activation', key).chars(10)}` } as Record<K, string> };
+      },
+    });
+  };
+  const effectOnly = async (key: string, operation: string, effect: Record<string, unknown>): Promise<void> => {
+    const scope = await scopeOf(env, key);
+    await runKeyedCall(env, { system: 'activation', operation, key, scope, decide: () => ({ effect }) });
+  };
+  return {
+    activateNumber: (req) => call(req.idempotencyKey, 'activateNumber', 'activationId', {}),
+    activateService: (req) => call(req.idempotencyKey, 'activateService', 'serviceId', { compatibility: true }),
+    configureNetwork: (req) => call(req.idempotencyKey, 'configureNetwork', 'configId', { compatibility: true, ...(req.productType === 'voip' ? { address: 'e911' as const } : {}) }),
+    activateAccess: (req) => call(req.idempotencyKey, 'activateAccess', 'serviceId', {}),
+    modifyService: (req) => call(req.idempotencyKey, 'modifyService', 'changeId', { compatibility: true, address: 'move' }),
+    deactivateService: (req) => effectOnly(req.idempotencyKey, 'deactivateService', { productType: req.productType }),
+    revert: (req) => effectOnly(req.idempotencyKey, 'revert', { ref: req.ref }),
+  };
+}
+
+function check(env: SimulatorEnv, scope: CallScope, checks: Checks): void {
+  if (checks.compatibility === true) {
+    const hi = conflictOf(env.world, scope);
+    if (hi !== undefined) refuse('activation', 'INCOMPATIBLE_SERVICES', `${hi.offeringIds.join(' + ')}: ${hi.reason}`);
+  }
+  if (checks.address === undefined) return;
+  const place = servicePlace(scope.facts?.items.get(scope.itemId)?.places ?? []);
+  if (place === undefined) return;
+  const verdict = checkServiceAddress(env.world.buildings, place);
+  if (verdict.kind === 'served') return;
+  if (checks.address === 'e911') refuse('activation', 'E911_ADDRESS_INVALID', `emergency address rejected: ${verdict.text}`);
+  refuse('activation', verdict.code, verdict.text);
+}
