@@ -27,6 +27,10 @@ export interface EngineOptions {
   readonly leaseMs?: number;
   /** Seed of retry jitter (default 1). */
   readonly seed?: number;
+  /** Steps of tasks made ready during a round that run before the round commits (default 6; 0 = off). */
+  readonly chainSteps?: number;
+  /** Chaining stops once a round has run this long (default 25 ms). */
+  readonly chainBudgetMs?: number;
   /** Real-time pause between polls when nothing is due (default 20 ms). */
   readonly pollMs?: number;
   readonly policies?: Readonly<Record<TaskType, TaskPolicy>>;
@@ -60,6 +64,17 @@ export function createEngine(o: EngineOptions): Engine {
     ids: o.ids,
     reduce: { seed: o.seed ?? 1, policies: o.policies ?? TASK_POLICIES },
     cache: new PlanCache(),
+    chain: {
+      maxSteps: o.chainSteps ?? 6,
+      budgetMs: o.chainBudgetMs ?? 25,
+      run: (orderId, t, now) =>
+        runTask(
+          { orderId, taskId: t.id, itemId: t.itemId, type: t.type, mode: t.mode, compensates: t.compensates ?? null, claim: 0, attempt: t.attempt, inputsJson: t.inputsDigest },
+          o.handlers,
+          o.taskStore,
+          now,
+        ),
+    },
   };
   const report = (r: Recorded): void => {
     if (r.fallout.length > 0) o.onFallout?.(r.fallout);
@@ -82,7 +97,7 @@ export function createEngine(o: EngineOptions): Engine {
     });
     const recorded = await recordPlanEvents(deps, batch, o.clock.now());
     report(recorded);
-    return claimed.length;
+    return claimed.length + recorded.chained;
   };
 
   const runUntilIdle = async (options: { readonly untilMs?: number } = {}): Promise<number> => {
@@ -116,7 +131,9 @@ export function createEngine(o: EngineOptions): Engine {
       await loop;
     },
     async apply(orderId, event) {
-      const recorded = await recordPlanEvents(deps, new Map([[orderId, { events: [event] }]]), o.clock.now());
+      // An operator or customer action only records the decision; the tasks it releases run in the next round.
+      const { chain: _chain, ...recordOnly } = deps;
+      const recorded = await recordPlanEvents(recordOnly, new Map([[orderId, { events: [event] }]]), o.clock.now());
       report(recorded);
       return recorded.decisions.get(orderId)?.[0];
     },

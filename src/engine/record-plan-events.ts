@@ -1,6 +1,6 @@
 import type { OrderState } from '../domain/order/order-state.js';
 import type { ProductOrder } from '../domain/order/product-order.js';
-import type { PlanEvent } from '../domain/plan/plan-event.js';
+import type { PlanEvent, TaskResult } from '../domain/plan/plan-event.js';
 import type { ReduceContext } from '../domain/plan/reduce-plan.js';
 import type { Decision, FalloutCaseToOpen } from '../domain/plan/reduction.js';
 import { ConcurrencyConflict, type ChangeSet } from '../ports/change-set.js';
@@ -9,9 +9,9 @@ import type { OrderStore } from '../ports/order-store.js';
 import type { TaskStore } from '../ports/task-store.js';
 import { applyOrderDelta } from './order-update.js';
 import type { PlanCache } from './plan-cache.js';
-import { foldEvents, type FoldedOrder } from './reduce-batch.js';
+import { OrderFold, type FoldedOrder, type RoundStep } from './reduce-batch.js';
 import { isFinalOrderState } from '../domain/order/order-state.js';
-import type { PlanState } from '../domain/plan/plan-state.js';
+import type { TaskRecord } from '../domain/plan/plan-state.js';
 import type { StoredPlan } from '../ports/task-store.js';
 
 /** What recording plan events needs. */
@@ -22,12 +22,25 @@ export interface RecordDeps {
   readonly reduce: Omit<ReduceContext, 'now'>;
   /** Plans this runner committed last (skips re-reading them); optional. */
   readonly cache?: PlanCache;
+  readonly chain?: RoundChain;
 }
 
-/** Plan events of one order; outcome events carry the claim they answer (older claims are dropped). */
+/** Plan events of one order: `claims` are the tasks the events answer (running in the store). */
 export interface OrderEvents {
   readonly events: readonly PlanEvent[];
   readonly claims?: ReadonlyMap<string, number>;
+}
+
+/**
+ * Runs tasks that became ready during a round straight away, before the round commits (their rows
+ * stay blocked or ready in the store meanwhile, so no other runner takes them; a crash re-runs them
+ * with the same idempotency keys). Forward tasks only: an undo needs its original's stored output.
+ */
+export interface RoundChain {
+  readonly maxSteps: number;
+  /** Stop chaining once the round has run this long (ms), so slow systems do not hold the commit back. */
+  readonly budgetMs: number;
+  run(orderId: string, task: TaskRecord, now: number): Promise<TaskResult>;
 }
 
 /** An order's lifecycle steps recorded in one commit. */
@@ -40,6 +53,8 @@ export interface OrderTransition {
 export interface Recorded {
   readonly fallout: readonly FalloutCaseToOpen[];
   readonly orderMoves: readonly OrderTransition[];
+  /** Tasks run by chaining inside the round. */
+  readonly chained: number;
   readonly decisions: ReadonlyMap<string, readonly Decision[]>;
 }
 
@@ -56,14 +71,25 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
   const orderMoves: OrderTransition[] = [];
   const decisions = new Map<string, readonly Decision[]>();
   let todo = [...batch.keys()];
+  const steps = new Map<string, RoundStep[]>();
+  let chained = 0;
   for (let round = 0; todo.length > 0; round++) {
-    const plans = await loadPlans(deps, todo, batch, round === 0);
-    const prepared: { orderId: string; folded: FoldedOrder; changes: ChangeSet; order?: ProductOrder }[] = [];
+    const plans = await loadPlans(deps, todo, round === 0);
+    const folds = new Map<string, OrderFold>();
     for (const orderId of todo) {
       const stored = plans.get(orderId);
       const input = batch.get(orderId);
       if (stored === undefined || input === undefined) continue;
-      const folded = foldEvents(stored.state, stored.version, input.events, { ...deps.reduce, now });
+      const fold = new OrderFold(stored.state, stored.version);
+      for (const step of [{ running: [...(input.claims?.keys() ?? [])], events: input.events }, ...(steps.get(orderId) ?? [])]) {
+        fold.apply(step, { ...deps.reduce, now });
+      }
+      folds.set(orderId, fold);
+    }
+    if (round === 0 && deps.chain !== undefined) chained = await runChain(deps.chain, folds, steps, { ...deps.reduce, now });
+    const prepared: { orderId: string; folded: FoldedOrder; changes: ChangeSet; order?: ProductOrder }[] = [];
+    for (const [orderId, fold] of folds) {
+      const folded = fold.result();
       const { changes, order } = await changeSetOf(deps, folded, now, deps.cache?.get(orderId)?.order);
       prepared.push({ orderId, folded, changes, ...(order === undefined ? {} : { order }) });
     }
@@ -83,33 +109,50 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
       } else throw r.reason;
     });
   }
-  return { fallout, orderMoves, decisions };
+  return { fallout, orderMoves, chained, decisions };
 }
 
-/**
- * The plans of these orders: from the cache when allowed (claimed tasks marked running there, as
- * the claim stored them), else from the store.
- */
-async function loadPlans(deps: RecordDeps, ids: readonly string[], batch: ReadonlyMap<string, OrderEvents>, useCache: boolean): Promise<ReadonlyMap<string, Pick<StoredPlan, 'state' | 'version'>>> {
+/** The plans of these orders: from the cache when allowed, else from the store. */
+async function loadPlans(deps: RecordDeps, ids: readonly string[], useCache: boolean): Promise<ReadonlyMap<string, Pick<StoredPlan, 'state' | 'version'>>> {
   const out = new Map<string, Pick<StoredPlan, 'state' | 'version'>>();
   const missing: string[] = [];
   for (const id of ids) {
     const hit = useCache ? deps.cache?.get(id) : undefined;
     if (hit === undefined) missing.push(id);
-    else out.set(id, { state: withClaimsRunning(hit.state, batch.get(id)), version: hit.version });
+    else out.set(id, { state: hit.state, version: hit.version });
   }
   if (missing.length > 0) for (const [id, p] of await deps.taskStore.loadPlans(missing)) out.set(id, p);
   return out;
 }
 
-function withClaimsRunning(state: PlanState, input: OrderEvents | undefined): PlanState {
-  if (input?.claims === undefined) return state;
-  const tasks = { ...state.tasks };
-  for (const id of input.claims.keys()) {
-    const t = tasks[id];
-    if (t !== undefined && (t.state === 'ready' || t.state === 'waiting')) tasks[id] = { ...t, state: 'running', wakeAt: null };
+/** Runs the forward tasks each step made ready, for up to `maxSteps` steps, recording the steps for replay. */
+async function runChain(chain: RoundChain, folds: ReadonlyMap<string, OrderFold>, steps: Map<string, RoundStep[]>, ctx: ReduceContext): Promise<number> {
+  const started = performance.now();
+  let ran = 0;
+  for (let step = 0; step < chain.maxSteps && performance.now() - started < chain.budgetMs; step++) {
+    const work: { orderId: string; task: TaskRecord }[] = [];
+    for (const [orderId, fold] of folds) {
+      for (const id of fold.ready) {
+        const task = fold.current.tasks[id];
+        if (task !== undefined && task.mode === 'do') work.push({ orderId, task });
+      }
+    }
+    if (work.length === 0) return ran;
+    ran += work.length;
+    const results = await Promise.all(work.map((w) => chain.run(w.orderId, w.task, ctx.now)));
+    const byOrder = new Map<string, { running: string[]; events: PlanEvent[] }>();
+    work.forEach((w, i) => {
+      let e = byOrder.get(w.orderId);
+      if (e === undefined) byOrder.set(w.orderId, (e = { running: [], events: [] }));
+      e.running.push(w.task.id);
+      e.events.push({ kind: 'outcome', taskId: w.task.id, result: results[i] as TaskResult });
+    });
+    for (const [orderId, s] of byOrder) {
+      folds.get(orderId)?.apply(s, ctx);
+      steps.set(orderId, [...(steps.get(orderId) ?? []), s]);
+    }
   }
-  return { ...state, tasks };
+  return ran;
 }
 
 function remember(cache: PlanCache | undefined, orderId: string, folded: FoldedOrder, order: ProductOrder | undefined): void {

@@ -145,7 +145,7 @@ describe('engine on SQLite', () => {
     const undone: string[] = [];
     const handlers = stubHandlers();
     for (const type of TASK_TYPES) handlers[type].compensate = async (ctx) => void undone.push(ctx.taskId);
-    const engine = engineOn(stores, clock, { handlers });
+    const engine = engineOn(stores, clock, { handlers, chainSteps: 0 });
     await engine.tick();
     await engine.tick();
     const decision = await engine.apply('o1', { kind: 'cancel' });
