@@ -8,6 +8,7 @@ import { HttpEventSender } from '../adapters/http/http-event-sender.js';
 import { systemClock } from '../adapters/system/system-clock.js';
 import { uuidIds } from '../adapters/system/uuid-ids.js';
 import { catalogEntryCheck } from '../app/catalog-entry-check.js';
+import { validationEntryCheck } from '../app/validation-entry-check.js';
 import { buildHttpApp } from '../api/http-app.js';
 import { registerTmf620Routes } from '../api/tmf620/tmf620-routes.js';
 import { renderV4Event } from '../api/tmf622/v4/event-envelope.js';
@@ -87,7 +88,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       hub: stores.hub,
       clock: systemClock,
       ids: uuidIds,
-      entryChecks: [catalogEntryCheck(catalog)],
+      entryChecks: [catalogEntryCheck(catalog), validationEntryCheck((now) => ({ now }))],
       urls,
       checkListenerQuery: (q) => {
         const parsed = parseListenerQuery(q);

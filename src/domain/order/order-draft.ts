@@ -38,12 +38,42 @@ export interface OrderDraft {
   readonly extra: Readonly<Record<string, unknown>>;
 }
 
-/** A business reason an order cannot be accepted, found at entry. */
-export interface EntryRejection {
+/** How strongly an entry finding stops an order: `blocking` rejects it, the others are kept on it. */
+export const ENTRY_SEVERITIES = ['blocking', 'warning', 'info'] as const;
+/** Severity of an entry finding. */
+export type EntrySeverity = (typeof ENTRY_SEVERITIES)[number];
+
+/** Something an entry check found on a submitted order (catalog rules, validation). */
+export interface EntryFinding {
   readonly code: string;
+  readonly severity: EntrySeverity;
   readonly message: string;
+  /** JSON path in TMF622 terms, e.g. `productOrderItem[0].product.place[0].postcode`. */
   readonly field?: string;
   readonly itemId?: string;
+  /** A proposed value, never applied silently. */
+  readonly suggestion?: string;
+  /** 0..1: how sure the check is. */
+  readonly confidence?: number;
+}
+
+function describe(f: EntryFinding): string {
+  const where = f.field ? `${f.field}: ` : '';
+  const hint = f.suggestion ? ` (suggestion: ${f.suggestion})` : '';
+  return `[${f.code}] ${where}${f.message}${hint}`;
+}
+
+function entryNotes(findings: readonly EntryFinding[], nowIso: string): OrderNote[] {
+  const blocking = findings.filter((f) => f.severity === 'blocking');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const notes: OrderNote[] = [];
+  if (blocking.length > 0) {
+    notes.push({ id: 'provisio-rejection', author: 'Provisio', date: nowIso, text: `Order rejected: ${blocking.map(describe).join('; ')}` });
+  }
+  if (warnings.length > 0) {
+    notes.push({ id: 'provisio-entry-warnings', author: 'Provisio', date: nowIso, text: `Please check: ${warnings.map(describe).join('; ')}` });
+  }
+  return notes;
 }
 
 function itemFromDraft(draft: OrderItemDraft, state: ItemState): OrderItem {
@@ -51,35 +81,27 @@ function itemFromDraft(draft: OrderItemDraft, state: ItemState): OrderItem {
 }
 
 /**
- * Turns a draft into a new order owned by Provisio: `acknowledged`, or `rejected` with the reasons
- * recorded as error messages and a note when the entry checks refused it.
+ * Turns a draft into a new order owned by Provisio: `acknowledged`, or `rejected` when an entry
+ * check found something blocking. Every finding is kept on the order; blocking ones also become
+ * error messages, and blocking and warning findings are summarised in notes the client can read.
  */
 export function createOrder(
   draft: OrderDraft,
   id: string,
   nowIso: string,
-  rejections: readonly EntryRejection[],
+  findings: readonly EntryFinding[],
+  features?: Readonly<Record<string, number>>,
 ): ProductOrder {
-  const rejected = rejections.length > 0;
+  const blocking = findings.filter((f) => f.severity === 'blocking');
+  const rejected = blocking.length > 0;
   const state = rejected ? 'rejected' : 'acknowledged';
-  const errors: OrderErrorMessage[] = rejections.map((r) => ({
+  const errors: OrderErrorMessage[] = blocking.map((r) => ({
     code: r.code,
     reason: 'Order rejected at entry',
     message: r.field ? `${r.field}: ${r.message}` : r.message,
     itemIds: r.itemId ? [r.itemId] : [],
     timestamp: nowIso,
   }));
-  const notes: OrderNote[] = rejected
-    ? [
-        ...draft.notes,
-        {
-          id: 'provisio-rejection',
-          author: 'Provisio',
-          date: nowIso,
-          text: `Order rejected: ${errors.map((e) => `[${e.code}] ${e.message}`).join('; ')}`,
-        },
-      ]
-    : [...draft.notes];
   return {
     ...draft,
     id,
@@ -88,8 +110,10 @@ export function createOrder(
     updatedAt: nowIso,
     state,
     items: draft.items.map((d) => itemFromDraft(d, state)),
-    notes,
+    notes: [...draft.notes, ...entryNotes(findings, nowIso)],
     errors,
+    ...(findings.length > 0 ? { entryFindings: findings } : {}),
+    ...(features !== undefined ? { entryFeatures: features } : {}),
     ...(rejected ? { completionDate: nowIso } : {}),
   };
 }

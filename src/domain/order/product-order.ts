@@ -1,3 +1,4 @@
+import type { EntryFinding } from './order-draft.js';
 import type { ItemState, OrderState } from './order-state.js';
 
 /** TMF622 OrderItemActionType. */
@@ -115,6 +116,10 @@ export interface ProductOrder {
   readonly items: readonly OrderItem[];
   readonly notes: readonly OrderNote[];
   readonly errors: readonly OrderErrorMessage[];
+  /** What the entry checks found (blocking ones made the order rejected). */
+  readonly entryFindings?: readonly EntryFinding[];
+  /** Numeric features observed at entry, for the fallout model. */
+  readonly entryFeatures?: Readonly<Record<string, number>>;
   /** Other first-level TMF members (agreement, billingAccount, channel, payment, quote, prices, @type ...). */
   readonly extra: Readonly<Record<string, unknown>>;
   /** Last time anything on the order changed. */

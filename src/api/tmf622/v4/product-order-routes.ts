@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { deleteOrder } from '../../../app/delete-order.js';
 import { getOrder, listOrders } from '../../../app/read-orders.js';
-import { submitOrder } from '../../../app/submit-order.js';
+import { previewOrder, submitOrder } from '../../../app/submit-order.js';
 import { updateOrder } from '../../../app/update-order.js';
 import { ProvisioError } from '../../../domain/errors/error-catalogue.js';
 import { parseFields, parseListRequest } from '../../http/list-query.js';
@@ -19,8 +19,14 @@ const tags = ['TMF622 productOrder'];
 export function registerProductOrderRoutes(app: FastifyInstance, deps: Tmf622Deps): void {
   const base = `${TMF622_V4_BASE}/productOrder`;
 
-  app.post(base, { schema: { tags, summary: 'Create a product order', body: createOrderSchema } }, async (request, reply) => {
+  const createQuery = { type: 'object', properties: { dryRun: { type: 'string', enum: ['true', 'false'], description: 'true: run the entry checks and return their findings without storing anything' } }, additionalProperties: false } as const;
+  app.post(base, { schema: { tags, summary: 'Create a product order (or check it with dryRun=true)', body: createOrderSchema, querystring: createQuery } }, async (request, reply) => {
     const draft = draftFromCreateJson(request.body as Record<string, unknown>);
+    if ((request.query as { dryRun?: string }).dryRun === 'true') {
+      const { order: wouldBe, findings } = previewOrder(deps, draft, 'dry-run');
+      const { id: _id, href: _href, ...json } = orderToJson(wouldBe, deps.urls);
+      return reply.status(200).type(V4_JSON).send({ dryRun: true, state: wouldBe.state, finding: findings, productOrder: json });
+    }
     const order = await submitOrder(deps, draft);
     deps.onOrderSubmitted(order.id);
     const json = orderToJson(order, deps.urls);
