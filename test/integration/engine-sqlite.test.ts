@@ -159,4 +159,18 @@ describe('engine on SQLite', () => {
     for (const i of reservations) expect(i).toBeGreaterThan(subscriber);
     expect(stateEvents(stores, 'o1')).toEqual(['inProgress', 'assessingCancellation', 'pendingCancellation', 'cancelled']);
   });
+
+  it('keeps a change made to the order by someone else between rounds', async () => {
+    const { stores } = openFile();
+    await submit(stores, aNewMobileActivation(), 'o1');
+    const clock = new VirtualClock(T0);
+    const engine = engineOn(stores, clock, { chainSteps: 0 });
+    await engine.tick();
+    const before = (await stores.orders.getOrder('o1'))!;
+    await stores.orders.commit({ orders: [{ record: { ...before, version: before.version + 1, description: 'changed by a care agent' }, expectedVersion: before.version }] });
+    await engine.runUntilIdle();
+    const after = await stores.orders.getOrder('o1');
+    expect(after?.state).toBe('completed');
+    expect(after?.description).toBe('changed by a care agent');
+  });
 });
