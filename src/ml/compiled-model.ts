@@ -1,6 +1,9 @@
 import type { GbdtModel, ModelTree } from './gbdt-model.js';
 import { outputCount } from './objective.js';
 
+/** Bit set in CompiledModel.split for categorical nodes. */
+export const CATEGORICAL_SPLIT = 1 << 30;
+
 /** Routing states in a categorical node's lookup table. */
 const CAT_UNKNOWN = 0;
 const CAT_LEFT = 1;
@@ -26,6 +29,8 @@ export interface CompiledModel {
   readonly catOffset: Int32Array;
   readonly catSize: Int32Array;
   readonly catPool: Uint8Array;
+  /** Scoring key per node: feature index for numeric nodes, feature | CATEGORICAL_SPLIT for categorical ones, −1 for leaves. */
+  readonly split: Int32Array;
   /** Deepest root-to-leaf path (edges) over all trees. */
   readonly maxDepth: number;
 }
@@ -102,6 +107,7 @@ export function compileModel(model: GbdtModel): CompiledModel {
     roots,
     treeOutput: Int32Array.from(model.trees.map((t) => t.classIndex)),
     feature, threshold, left, defaultLeft, value, cover, catOffset, catSize, catPool,
+    split: feature.map((f, n) => (f >= 0 && catOffset[n]! >= 0 ? f | CATEGORICAL_SPLIT : f)),
     maxDepth: model.trees.reduce((d, t) => Math.max(d, depthOf(t, 0)), 0),
   };
 }

@@ -1,23 +1,11 @@
-import { goesLeft, type CompiledModel } from './compiled-model.js';
+import { CATEGORICAL_SPLIT, goesLeft, type CompiledModel } from './compiled-model.js';
 import type { Dataset } from './dataset.js';
 import { sigmoid, softmaxRow } from './objective.js';
 
-/** Raw margins (log-odds) of one row, one entry per model output, written into out. */
-export function scoreRow(cm: CompiledModel, x: ArrayLike<number>, out: Float64Array): Float64Array {
+/** Raw margins (log-odds) of one row (feature values in model order), one per output, into out. */
+export function scoreRow(cm: CompiledModel, x: Float64Array, out: Float64Array): Float64Array {
   out.set(cm.baseMargin);
-  const { roots, value, treeOutput, feature, left, threshold, catOffset } = cm;
-  for (let t = 0; t < roots.length; t++) {
-    let n = roots[t]!;
-    let f = feature[n]!;
-    while (f >= 0) {
-      const v = x[f]!;
-      // Fast path: a present value at a numeric node; the rest goes through goesLeft.
-      if (v === v && catOffset[n]! < 0) n = left[n]! + +(v > threshold[n]!);
-      else n = goesLeft(cm, n, v) ? left[n]! : left[n]! + 1;
-      f = feature[n]!;
-    }
-    out[treeOutput[t]!]! += value[n]!;
-  }
+  for (let t = 0; t < cm.roots.length; t++) out[cm.treeOutput[t]!]! += cm.value[leafOf(cm, cm.roots[t]!, x, 0)]!;
   return out;
 }
 
@@ -25,14 +13,15 @@ export function scoreRow(cm: CompiledModel, x: ArrayLike<number>, out: Float64Ar
 const BLOCK_ROWS = 128;
 
 function leafOf(cm: CompiledModel, root: number, x: Float64Array, at: number): number {
-  const { feature, left, threshold, catOffset } = cm;
+  const { split, left, threshold } = cm;
   let n = root;
-  let f = feature[n]!;
-  while (f >= 0) {
-    const v = x[at + f]!;
-    if (v === v && catOffset[n]! < 0) n = left[n]! + +(v > threshold[n]!);
-    else n = goesLeft(cm, n, v) ? left[n]! : left[n]! + 1;
-    f = feature[n]!;
+  let s = split[n]!;
+  while (s >= 0) {
+    const v = s < CATEGORICAL_SPLIT ? x[at + s]! : NaN;
+    // Fast path: a present value at a numeric node; categorical and missing go through goesLeft.
+    if (v === v) n = left[n]! + +(v > threshold[n]!);
+    else n = goesLeft(cm, n, x[at + (s & ~CATEGORICAL_SPLIT)]!) ? left[n]! : left[n]! + 1;
+    s = split[n]!;
   }
   return n;
 }
