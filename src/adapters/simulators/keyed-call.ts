@@ -1,7 +1,7 @@
 import { streamFor } from '../../../sim/random/index.js';
 import { SouthboundError } from '../../ports/southbound-error.js';
 import type { CallScope, SimulatorEnv } from './simulator-env.js';
-import { loadAt, timeoutRisk } from './provisioning-load.js';
+import { loadAt, stackSaturated, timeoutRisk } from './provisioning-load.js';
 import { drawLatency, type SimulatedSystem } from './system-profile.js';
 
 /** A system's decision on a first call: the effect to record and the in-memory change to make once it is applied. */
@@ -28,6 +28,13 @@ function nextAttempt(env: SimulatorEnv, key: string): number {
   return n;
 }
 
+/** A saturated stack answers nothing in time; otherwise a quarter of the load's risk hits single calls. */
+function timesOut(env: SimulatorEnv, regionId: string, legacyStack: boolean, coin: number): boolean {
+  const now = env.clock.now();
+  if (stackSaturated(env.world, env.seed, regionId, legacyStack, now)) return true;
+  return coin < timeoutRisk(legacyStack, loadAt(env.world, regionId, now)) / 4;
+}
+
 function fail(env: SimulatorEnv, system: SimulatedSystem, retryable: boolean, code: string, text: string): never {
   env.stats.failed(system, retryable, code);
   throw new SouthboundError(retryable, code, system, text);
@@ -51,7 +58,7 @@ export async function runKeyedCall<E extends Record<string, unknown>>(env: Simul
   stats.latencyMs += latency;
   const busy = rng.next() < profile.transientRate;
   const scope = call.scope;
-  const late = profile.legacyFronted && scope?.regionId !== undefined && env.mode === 'realistic' && rng.next() < timeoutRisk(scope.legacyStack, loadAt(env.world, scope.regionId, env.clock.now()));
+  const late = profile.legacyFronted && scope?.regionId !== undefined && env.mode === 'realistic' && timesOut(env, scope.regionId, scope.legacyStack, rng.next());
   const workDone = rng.bernoulli(0.5);
   if (env.sleep !== undefined && latency > 0) await env.sleep(latency);
   if (busy) fail(env, system, true, 'SYSTEM_BUSY', `${system} is busy, try again`);

@@ -9,6 +9,8 @@ export interface ItemFacts {
   readonly places: readonly ProductPlace[];
   /** Items this one relies on or is nested under (e.g. a router's broadband line). */
   readonly related: readonly string[];
+  /** Live products this item changes or attaches to (its product id, products it relies on). */
+  readonly liveProducts: readonly string[];
 }
 
 /**
@@ -38,6 +40,10 @@ export function orderFactsOf(order: ProductOrder): OrderFacts {
         characteristics: Object.fromEntries((item.product?.productCharacteristic ?? []).map((c) => [c.name, c.value])),
         places: item.product?.place ?? [],
         related,
+        liveProducts: [
+          ...(item.product?.id === undefined ? [] : [item.product.id]),
+          ...(item.product?.productRelationship ?? []).map((r) => r.product.id),
+        ],
       });
       walk(item.children, item.id);
     }

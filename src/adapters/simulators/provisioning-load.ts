@@ -24,3 +24,11 @@ const sigma = (x: number): number => 1 / (1 + Math.exp(-x));
 export function timeoutRisk(legacyStack: boolean, load: number): number {
   return legacyStack ? sigma(-4.4 + 5 * load) : sigma(-9 + 4 * load);
 }
+
+/**
+ * Whether a region's stack is saturated during the hour of `at`: then no call through it is
+ * answered in time until the hour is over. Drawn once per region and hour with `timeoutRisk`.
+ */
+export function stackSaturated(world: World, seed: number | string, regionId: string, legacyStack: boolean, at: number): boolean {
+  return streamFor(seed, 'saturation', regionId, Math.floor(at / HOUR_MS)).next() < timeoutRisk(legacyStack, loadAt(world, regionId, at));
+}
