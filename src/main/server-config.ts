@@ -10,6 +10,8 @@ export interface ServerConfig {
   readonly publicUrl: string;
   readonly synchronous: 'FULL' | 'NORMAL';
   readonly logLevel: string;
+  /** `postgres://…` to use PostgreSQL instead of the embedded SQLite file. */
+  readonly databaseUrl?: string;
 }
 
 /** Reads the configuration; throws with a clear message on a bad value. */
@@ -23,6 +25,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       'public-url': { type: 'string' },
       synchronous: { type: 'string' },
       'log-level': { type: 'string' },
+      'database-url': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -38,5 +41,17 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   const dataDir = resolve(values['data-dir'] ?? env.PROVISIO_DATA_DIR ?? 'data');
   const publicUrl = (values['public-url'] ?? env.PROVISIO_PUBLIC_URL ?? '').replace(/\/+$/, '');
-  return { host, port, dataDir, publicUrl, synchronous, logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info' };
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
+  if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must be a postgres:// URL (or unset for the embedded SQLite store), got "${databaseUrl.slice(0, 40)}"`);
+  }
+  return {
+    host,
+    port,
+    dataDir,
+    publicUrl,
+    synchronous,
+    logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    ...(databaseUrl ? { databaseUrl } : {}),
+  };
 }

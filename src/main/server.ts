@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import pino from 'pino';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { loadFileCatalog } from '../adapters/catalog/file-catalog.js';
-import { openSqliteStores } from '../adapters/sqlite/sqlite-stores.js';
 import { HttpEventSender } from '../adapters/http/http-event-sender.js';
 import { systemClock } from '../adapters/system/system-clock.js';
 import { uuidIds } from '../adapters/system/uuid-ids.js';
@@ -18,6 +16,7 @@ import { checkCancelLifecycle } from '../domain/order/cancel-request.js';
 import { checkOrderLifecycles } from '../domain/order/order-state.js';
 import { CancelRequestWorker } from '../engine/cancel-request-worker.js';
 import { OutboxDispatcher } from '../engine/outbox-dispatcher.js';
+import { openStores } from './open-stores.js';
 import { readServerConfig, type ServerConfig } from './server-config.js';
 
 /** A running server and how to stop it. */
@@ -34,8 +33,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const catalog = loadFileCatalog();
   mkdirSync(config.dataDir, { recursive: true });
-  const dbPath = join(config.dataDir, 'provisio.db');
-  const stores = openSqliteStores({ path: dbPath, synchronous: config.synchronous });
+  const stores = await openStores({
+    dataDir: config.dataDir,
+    synchronous: config.synchronous,
+    ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
+    onError: (err) => log.warn({ err }, 'database wake-up connection lost; polling meanwhile'),
+  });
   // With port 0 the public URL is known only once listening; hrefs read it through this getter.
   let publicUrl = config.publicUrl;
   const urls = {
@@ -79,8 +82,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     health: {
       ready: () => ready,
       check: async () => {
-        stores.db.prepare('select 1').get();
-        return { store: 'sqlite', database: dbPath };
+        await stores.ping();
+        return { store: stores.kind, database: stores.location };
       },
     },
     tmf622: {
@@ -102,6 +105,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     },
   });
   await app.listen({ host: config.host, port: config.port });
+  stores.onWake('deliveries', () => dispatcher.wake());
   dispatcher.start();
   cancelWorker.start();
   ready = true;

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { openPostgresStores } from '../adapters/postgres/pg-stores.js';
+import { openSqliteStores } from '../adapters/sqlite/sqlite-stores.js';
+import type { DeliveryQueue } from '../ports/delivery-queue.js';
+import type { HubStore } from '../ports/hub-store.js';
+import type { OrderStore } from '../ports/order-store.js';
+import type { TaskStore } from '../ports/task-store.js';
+
+/** The stores a process works on, whichever database holds them. */
+export interface Stores {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where the data is (file path, or the URL without its password). */
+  readonly location: string;
+  readonly orders: OrderStore;
+  readonly hub: HubStore;
+  readonly deliveries: DeliveryQueue;
+  readonly tasks: TaskStore;
+  /** Subscribes to wake-ups from commits made by other processes (PostgreSQL only). */
+  readonly onWake: (channel: 'tasks' | 'deliveries', fn: () => void) => void;
+  /** Throws when the database does not answer. */
+  readonly ping: () => Promise<void>;
+  readonly close: () => Promise<void>;
+}
+
+/** Where the stores live: `DATABASE_URL=postgres://…` selects PostgreSQL, otherwise SQLite in the data folder. */
+export interface StoreConfig {
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly synchronous: 'FULL' | 'NORMAL';
+  readonly pgSchema?: string;
+  readonly onError?: (err: unknown) => void;
+}
+
+/** True when the URL names a PostgreSQL database. */
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens (and migrates) the configured stores. */
+export async function openStores(config: StoreConfig): Promise<Stores> {
+  if (isPostgresUrl(config.databaseUrl)) {
+    const pg = await openPostgresStores({
+      url: config.databaseUrl,
+      ...(config.pgSchema ? { schema: config.pgSchema } : {}),
+      ...(config.onError ? { onNotifierError: config.onError } : {}),
+    });
+    return {
+      kind: 'postgres',
+      location: config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+      orders: pg.orders,
+      hub: pg.hub,
+      deliveries: pg.deliveries,
+      tasks: pg.tasks,
+      onWake: (channel, fn) => pg.notifier?.onWake(channel, fn),
+      ping: pg.ping,
+      close: pg.close,
+    };
+  }
+  const path = join(config.dataDir, 'provisio.db');
+  const sqlite = openSqliteStores({ path, synchronous: config.synchronous });
+  return {
+    kind: 'sqlite',
+    location: path,
+    orders: sqlite.orders,
+    hub: sqlite.hub,
+    deliveries: sqlite.deliveries,
+    tasks: sqlite.tasks,
+    onWake: () => {},
+    ping: async () => {
+      sqlite.db.prepare('select 1').get();
+    },
+    close: sqlite.close,
+  };
+}
