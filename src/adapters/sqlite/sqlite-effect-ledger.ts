@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { Clock } from '../../ports/clock.js';
 import type { AppliedEffect, EffectLedger, EffectReport, RecordOutcome } from '../../ports/effect-ledger.js';
 import { SqliteGroupCommitter, type ChangeWriter } from './sqlite-group-commit.js';
@@ -53,6 +53,20 @@ export function readEffectReport(db: Database): EffectReport {
     duplicateKeys: dup.slice(0, 20).map((r) => r.key),
     refused: refused.n,
   };
+}
+
+/**
+ * Opens a database file read-only and reads the ledger's report; undefined when the file has no
+ * effect ledger yet (written by a build before it). Throws if the file does not exist.
+ */
+export function readEffectReportFromFile(path: string): EffectReport | undefined {
+  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  try {
+    const hasLedger = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'effect_journal'").get() !== undefined;
+    return hasLedger ? readEffectReport(db) : undefined;
+  } finally {
+    db.close();
+  }
 }
 
 /**
