@@ -32,6 +32,11 @@ export interface GbdtParams {
   readonly catSmooth: number;
   /** Stop after this many rounds without validation improvement (0 = never stop early). */
   readonly earlyStoppingRounds: number;
+  /**
+   * Build histograms from 8-bit quantised gradients packed into one number per row (about twice as
+   * fast per histogram; split gains become approximate, leaf values stay exact).
+   */
+  readonly quantizedGradients: boolean;
   readonly seed: number;
 }
 
@@ -53,6 +58,7 @@ export const DEFAULT_GBDT_PARAMS: GbdtParams = {
   maxCatOneHot: 4,
   catSmooth: 10,
   earlyStoppingRounds: 30,
+  quantizedGradients: false,
   seed: 0,
 };
 

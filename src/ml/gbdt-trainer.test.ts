@@ -31,6 +31,18 @@ describe('histogram GBDT', () => {
     expect(rocAuc(predictMargins(compileModel(model), test)[0]!, test.labels!)).toBeGreaterThan(0.85);
   });
 
+  it('with quantised gradients ranks about as well as with exact ones, and keeps exact leaf values', () => {
+    const data = xorData(4000, 10);
+    const train = sliceRows(data, 0, 3000);
+    const test = sliceRows(data, 3000, 4000);
+    const exact = trainGbdt(train, { ...base, minSamplesLeaf: 1 }).model;
+    const quantized = trainGbdt(train, { ...base, minSamplesLeaf: 1, quantizedGradients: true }).model;
+    const auc = (m: typeof exact): number => rocAuc(predictMargins(compileModel(m), test)[0]!, test.labels!);
+    expect(Math.abs(auc(quantized) - auc(exact))).toBeLessThan(0.01);
+    // the first tree's root split is clear-cut, so both modes pick it and share the exact leaf sums
+    expect(quantized.trees[0]!.cover[0]).toBeCloseTo(exact.trees[0]!.cover[0]!, 9);
+  });
+
   it('scores in value space exactly as the trainer did in bin space, also after a JSON round trip', () => {
     const data = xorData(2000, 2);
     const valid = xorData(500, 20);

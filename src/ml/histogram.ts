@@ -1,3 +1,5 @@
+import { decodeSums, type QuantizedGradients } from './quantized-gradients.js';
+
 /**
  * Gradient/hessian/count histograms of a tree node over all features, in one Float64Array:
  * Σg of absolute bin b at 2b, Σh at 2b + 1 (b < totalBins), and the row count at 2·totalBins + b.
@@ -110,6 +112,25 @@ function addSumsAll(rowBins: Uint16Array, nf: number, rows: Int32Array, start: n
   }
 }
 
+/** Packed quantised gradients: one addition per feature and row, into slot 2b. */
+function addPacked(rowBins: Uint16Array, nFeatures: number, features: Int32Array, rows: Int32Array, start: number, end: number, packed: Float64Array, out: Histogram): void {
+  const nf = features.length;
+  const nf4 = nf - (nf % 4);
+  for (let i = start; i < end; i++) {
+    const r = rows[i]!;
+    const q = packed[r]!;
+    const rb = r * nFeatures;
+    let k = 0;
+    for (; k < nf4; k += 4) {
+      out[2 * rowBins[rb + features[k]!]!]! += q;
+      out[2 * rowBins[rb + features[k + 1]!]!]! += q;
+      out[2 * rowBins[rb + features[k + 2]!]!]! += q;
+      out[2 * rowBins[rb + features[k + 3]!]!]! += q;
+    }
+    for (; k < nf; k++) out[2 * rowBins[rb + features[k]!]!]! += q;
+  }
+}
+
 function addCounts(rowBins: Uint16Array, nFeatures: number, features: Int32Array, rows: Int32Array, start: number, end: number, out: Histogram, at: number): void {
   const nf = features.length;
   for (let i = start; i < end; i++) {
@@ -120,7 +141,8 @@ function addCounts(rowBins: Uint16Array, nFeatures: number, features: Int32Array
 
 /**
  * Builds the histogram of the rows rows[start, end) over the given features from row-major
- * absolute bins. Row counts are filled only when countRows is set.
+ * absolute bins. Row counts are filled only when countRows is set. With quantised gradients the
+ * sums are accumulated packed and decoded at the end.
  */
 export function buildHistogram(
   rowBins: Uint16Array,
@@ -133,10 +155,17 @@ export function buildHistogram(
   h: Float64Array,
   out: Histogram,
   countRows: boolean,
+  quantized: QuantizedGradients | null,
 ): void {
   out.fill(0);
   const nf = layout.nBins.length;
-  if (features.length === nf) addSumsAll(rowBins, nf, rows, start, end, g, h, out);
+  if (quantized) {
+    addPacked(rowBins, nf, features, rows, start, end, quantized.packed, out);
+    for (let k = 0; k < features.length; k++) {
+      const o = layout.offsets[features[k]!]!;
+      decodeSums(out, o, o + layout.nBins[features[k]!]!, quantized);
+    }
+  } else if (features.length === nf) addSumsAll(rowBins, nf, rows, start, end, g, h, out);
   else addSums(rowBins, nf, features, rows, start, end, g, h, out);
   if (countRows) addCounts(rowBins, nf, features, rows, start, end, out, 2 * layout.totalBins);
 }

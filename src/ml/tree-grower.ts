@@ -1,5 +1,6 @@
 import { addLeaf, emptyBinTree, type BinTree } from './bin-tree.js';
 import { buildHistogram, createHistogram, subtractHistogram, toRowMajorBins, type Histogram, type HistogramLayout } from './histogram.js';
+import { quantizeGradients, type QuantizedGradients } from './quantized-gradients.js';
 import { emptyCandidate, scanCategorical, scanNumeric, type SplitCandidate, type SplitConstraints } from './split-finder.js';
 
 /** Tree-shape limits and regularisation for growing one tree. */
@@ -7,6 +8,8 @@ export interface GrowParams extends Omit<SplitConstraints, 'countAt'> {
   readonly maxDepth: number;
   readonly maxLeaves: number;
   readonly learningRate: number;
+  /** Build histograms from 8-bit quantised gradients (split search only; leaves are refitted exactly). */
+  readonly quantizedGradients: boolean;
 }
 
 /** Reusable buffers for growing many trees over one binned matrix (no allocation per split). */
@@ -17,6 +20,7 @@ export interface GrowContext {
   readonly layout: HistogramLayout;
   readonly rows: Int32Array;
   readonly scratch: Int32Array;
+  readonly packed: Float64Array;
   readonly pool: Histogram[];
 }
 
@@ -30,7 +34,7 @@ export interface GrownTree {
 /** Allocates the buffers for a binned matrix of nRows rows. */
 export function createGrowContext(columns: readonly Uint8Array[], categorical: Uint8Array, layout: HistogramLayout, nRows: number): GrowContext {
   const rowBins = toRowMajorBins(columns, layout, nRows);
-  return { columns, rowBins, categorical, layout, rows: new Int32Array(nRows), scratch: new Int32Array(nRows), pool: [] };
+  return { columns, rowBins, categorical, layout, rows: new Int32Array(nRows), scratch: new Int32Array(nRows), packed: new Float64Array(nRows), pool: [] };
 }
 
 interface Pending {
@@ -43,9 +47,9 @@ interface Pending {
   h: number;
 }
 
-function histogramOf(ctx: GrowContext, p: GrowParams, features: Int32Array, g: Float64Array, h: Float64Array, start: number, end: number): Histogram {
+function histogramOf(ctx: GrowContext, p: GrowParams, features: Int32Array, g: Float64Array, h: Float64Array, start: number, end: number, q: QuantizedGradients | null): Histogram {
   const hist = ctx.pool.pop() ?? createHistogram(ctx.layout);
-  buildHistogram(ctx.rowBins, ctx.layout, features, ctx.rows, start, end, g, h, hist, p.countRows);
+  buildHistogram(ctx.rowBins, ctx.layout, features, ctx.rows, start, end, g, h, hist, p.countRows, q);
   return hist;
 }
 
@@ -111,13 +115,35 @@ function splitNode(ctx: GrowContext, p: GrowParams, tree: BinTree, item: Pending
   ];
 }
 
-function childHistograms(ctx: GrowContext, p: GrowParams, features: Int32Array, g: Float64Array, h: Float64Array, parent: Histogram, kids: [Pending, Pending]): void {
+function childHistograms(ctx: GrowContext, p: GrowParams, features: Int32Array, g: Float64Array, h: Float64Array, parent: Histogram, kids: [Pending, Pending], q: QuantizedGradients | null): void {
   const [a, b] = kids;
   const small = a.end - a.start <= b.end - b.start ? a : b;
   const large = small === a ? b : a;
-  small.hist = histogramOf(ctx, p, features, g, h, small.start, small.end);
+  small.hist = histogramOf(ctx, p, features, g, h, small.start, small.end, q);
   subtractHistogram(parent, small.hist);
   large.hist = parent;
+}
+
+function histogramTotals(hist: Histogram, layout: HistogramLayout, f: number): [number, number] {
+  let gs = 0;
+  let hs = 0;
+  for (let b = layout.offsets[f]!; b < layout.offsets[f]! + layout.nBins[f]!; b++) {
+    gs += hist[2 * b]!;
+    hs += hist[2 * b + 1]!;
+  }
+  return [gs, hs];
+}
+
+/** Exact leaf value and cover from the leaf's rows (split search used quantised sums). */
+function refitLeaf(ctx: GrowContext, p: GrowParams, tree: BinTree, leaf: Pending, g: Float64Array, h: Float64Array): void {
+  let gs = 0;
+  let hs = 0;
+  for (let i = leaf.start; i < leaf.end; i++) {
+    gs += g[ctx.rows[i]!]!;
+    hs += h[ctx.rows[i]!]!;
+  }
+  tree.value[leaf.node] = leafValue(p, gs, hs);
+  tree.cover[leaf.node] = hs;
 }
 
 /** Internal covers become the sum of their children's, so TreeSHAP's cover ratios are exact. */
@@ -143,13 +169,16 @@ export function growTree(ctx: GrowContext, p: GrowParams, features: Int32Array, 
   const tree = emptyBinTree();
   addLeaf(tree, leafValue(p, gSum, hSum), hSum);
   const root: Pending = { node: 0, start: 0, end: n, depth: 0, hist: null, g: gSum, h: hSum };
-  if (p.maxDepth > 0) root.hist = histogramOf(ctx, p, features, g, h, 0, n);
+  const q = p.quantizedGradients ? quantizeGradients(g, h, sample, ctx.packed) : null;
+  if (p.maxDepth > 0) root.hist = histogramOf(ctx, p, features, g, h, 0, n, q);
+  // Split search must see totals that agree with its histograms: take them from one feature's bins.
+  if (q && root.hist) [root.g, root.h] = histogramTotals(root.hist, ctx.layout, features[0]!);
   const queue: Pending[] = [root];
   const done: Pending[] = [];
   const best = emptyCandidate(256);
   let leaves = 1;
-  for (let q = 0; q < queue.length; q++) {
-    const item = queue[q]!;
+  for (let qi = 0; qi < queue.length; qi++) {
+    const item = queue[qi]!;
     if (item.hist !== null && leaves < p.maxLeaves) bestSplit(ctx, p, features, item, best);
     if (item.hist === null || leaves >= p.maxLeaves || best.gain <= 0) {
       if (item.hist) ctx.pool.push(item.hist);
@@ -158,10 +187,11 @@ export function growTree(ctx: GrowContext, p: GrowParams, features: Int32Array, 
     }
     const kids = splitNode(ctx, p, tree, item, best);
     leaves++;
-    if (item.depth + 1 < p.maxDepth) childHistograms(ctx, p, features, g, h, item.hist, kids);
+    if (item.depth + 1 < p.maxDepth) childHistograms(ctx, p, features, g, h, item.hist, kids, q);
     else ctx.pool.push(item.hist);
     queue.push(...kids);
   }
+  if (q) for (const d of done) refitLeaf(ctx, p, tree, d, g, h);
   sumCovers(tree);
   const leafStart = new Int32Array(tree.feature.length).fill(-1);
   const leafEnd = new Int32Array(tree.feature.length).fill(-1);

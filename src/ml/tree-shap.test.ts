@@ -55,8 +55,8 @@ describe('TreeSHAP', () => {
   const data = randomData(3000, 1);
   const params = { numRounds: 25, maxDepth: 5, learningRate: 0.2, minSamplesLeaf: 5, subsample: 0.8, colsampleByTree: 0.8, earlyStoppingRounds: 0, seed: 2 };
 
-  it('is locally accurate: contributions plus bias equal the raw margin on random rows', () => {
-    const cm = compileModel(trainGbdt(data, params).model);
+  it.each([false, true])('is locally accurate: contributions plus bias equal the raw margin (quantised gradients: %s)', (quantizedGradients) => {
+    const cm = compileModel(trainGbdt(data, { ...params, quantizedGradients }).model);
     const shap = createTreeShap(cm);
     const probe = randomData(200, 99);
     const x = new Float64Array(5);
