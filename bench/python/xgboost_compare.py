@@ -8,6 +8,7 @@ Run with Debian's interpreter (apt-get install python3-xgboost python3-sklearn p
 --ordinal treats categorical codes as numbers instead of native categorical splits.
 """
 import json
+import os
 import sys
 import time
 
@@ -54,9 +55,11 @@ def main():
         "seed": params.get("seed", 0),
     }
     started = time.perf_counter()
+    cpu_started = time.process_time()
     dtrain = xgb.DMatrix(x_train, label=y_train, enable_categorical=not ordinal, nthread=threads)
     booster = xgb.train(booster_params, dtrain, num_boost_round=params["numRounds"])
     train_s = time.perf_counter() - started
+    train_cpu_s = time.process_time() - cpu_started
     dtest = xgb.DMatrix(x_test, enable_categorical=not ordinal, nthread=threads)
     margin = booster.predict(dtest, output_margin=True)
     print(json.dumps({
@@ -66,6 +69,8 @@ def main():
         "rows": int(len(y_train)),
         "trees": params["numRounds"],
         "trainWallS": round(train_s, 2),
+        "trainCpuS": round(train_cpu_s, 2),
+        "loadAvg1m": round(os.getloadavg()[0], 2),
         "testAuc": round(float(roc_auc_score(y_test, margin)), 4),
         "testPrAuc": round(float(average_precision_score(y_test, margin)), 4),
     }))
