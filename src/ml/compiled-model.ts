@@ -57,49 +57,67 @@ function categoryTable(vocabulary: readonly number[], leftSet: readonly number[]
   return table;
 }
 
+interface NodeArrays {
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly left: Int32Array;
+  readonly defaultLeft: Uint8Array;
+  readonly value: Float64Array;
+  readonly cover: Float64Array;
+  readonly catOffset: Int32Array;
+  readonly catSize: Int32Array;
+  readonly tables: Uint8Array[];
+  poolSize: number;
+}
+
+function nodeArrays(total: number): NodeArrays {
+  return {
+    feature: new Int32Array(total), threshold: new Float64Array(total), left: new Int32Array(total).fill(-1),
+    defaultLeft: new Uint8Array(total), value: new Float64Array(total), cover: new Float64Array(total),
+    catOffset: new Int32Array(total).fill(-1), catSize: new Int32Array(total), tables: [], poolSize: 0,
+  };
+}
+
+/** Copies one tree into the shared node arrays from index base on; returns its node count. */
+function copyTree(a: NodeArrays, model: GbdtModel, t: ModelTree, base: number): number {
+  const order = layoutOrder(t);
+  const newIndex = new Map(order.map((old, i) => [old, base + i]));
+  order.forEach((old, i) => {
+    const n = base + i;
+    const f = t.feature[old]!;
+    a.feature[n] = f;
+    a.threshold[n] = t.threshold[old]!;
+    a.value[n] = t.value[old]!;
+    a.cover[n] = t.cover[old]!;
+    a.defaultLeft[n] = t.defaultLeft[old]!;
+    if (f >= 0) a.left[n] = newIndex.get(t.left[old]!)!;
+    const cats = t.categoriesLeft[old];
+    if (f < 0 || !cats) return;
+    const table = categoryTable(model.features[f]!.categories, cats);
+    a.catOffset[n] = a.poolSize;
+    a.catSize[n] = table.length;
+    a.tables.push(table);
+    a.poolSize += table.length;
+  });
+  return order.length;
+}
+
 /** Flattens a model for scoring; the model object itself is left untouched. */
 export function compileModel(model: GbdtModel): CompiledModel {
-  const total = model.trees.reduce((s, t) => s + t.feature.length, 0);
-  const feature = new Int32Array(total);
-  const threshold = new Float64Array(total);
-  const left = new Int32Array(total).fill(-1);
-  const defaultLeft = new Uint8Array(total);
-  const value = new Float64Array(total);
-  const cover = new Float64Array(total);
-  const catOffset = new Int32Array(total).fill(-1);
-  const catSize = new Int32Array(total);
-  const tables: Uint8Array[] = [];
-  let poolSize = 0;
+  const a = nodeArrays(model.trees.reduce((s, t) => s + t.feature.length, 0));
   const roots = new Int32Array(model.trees.length);
   let base = 0;
   model.trees.forEach((t, ti) => {
     roots[ti] = base;
-    const order = layoutOrder(t);
-    const newIndex = new Map(order.map((old, i) => [old, base + i]));
-    order.forEach((old, i) => {
-      const n = base + i;
-      const f = t.feature[old]!;
-      feature[n] = f;
-      threshold[n] = t.threshold[old]!;
-      value[n] = t.value[old]!;
-      cover[n] = t.cover[old]!;
-      defaultLeft[n] = t.defaultLeft[old]!;
-      if (f >= 0) left[n] = newIndex.get(t.left[old]!)!;
-      const cats = t.categoriesLeft[old];
-      if (f < 0 || !cats) return;
-      const table = categoryTable(model.features[f]!.categories, cats);
-      [catOffset[n], catSize[n]] = [poolSize, table.length];
-      tables.push(table);
-      poolSize += table.length;
-    });
-    base += order.length;
+    base += copyTree(a, model, t, base);
   });
-  const catPool = new Uint8Array(poolSize);
+  const catPool = new Uint8Array(a.poolSize);
   let off = 0;
-  for (const tb of tables) {
+  for (const tb of a.tables) {
     catPool.set(tb, off);
     off += tb.length;
   }
+  const { feature, threshold, left, defaultLeft, value, cover, catOffset, catSize } = a;
   return {
     nFeatures: model.features.length,
     nOutputs: outputCount(model.objective, model.numClasses),
