@@ -101,7 +101,7 @@ describe('histogram GBDT', () => {
     expect(res.model.trees.length).toBe(res.model.bestIteration);
   });
 
-  it('respects the depth limit and the minimum rows per leaf', () => {
+  it('respects the depth limit, the leaf limit and the minimum rows per leaf', () => {
     const data = xorData(1000, 8);
     const { model } = trainGbdt(data, { ...base, maxDepth: 2, minSamplesLeaf: 200, numRounds: 3 });
     for (const t of model.trees) expect(t.feature.length).toBeLessThanOrEqual(7);
@@ -116,6 +116,8 @@ describe('histogram GBDT', () => {
       hits.set(n, (hits.get(n) ?? 0) + 1);
     }
     for (const count of hits.values()) expect(count).toBeGreaterThanOrEqual(200);
+    const capped = trainGbdt(data, { ...base, maxDepth: 6, maxLeaves: 3, numRounds: 3 }).model;
+    for (const t of capped.trees) expect(t.feature.filter((f) => f < 0).length).toBeLessThanOrEqual(3);
   });
 
   it('trains a softmax model whose class probabilities follow the classes', () => {
