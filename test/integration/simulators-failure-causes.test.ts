@@ -129,7 +129,7 @@ describe('billing, porting, field service, legacy, transient failures', () => {
 
   it('books visits on business days and reports completed or failed visits once their time has passed', async () => {
     const orders = Array.from({ length: 80 }, (_, i) => anOrder(`v${i}`, single, [anItem('1', 'po-fiber-500')]));
-    const { systems, clock } = simulate({ orders });
+    const { systems, clock, ledger } = simulate({ orders });
     const booked = await Promise.all(orders.map((o) => systems.fieldService.scheduleVisit({ idempotencyKey: key(o.orderId, '1.visit'), earliest: MONDAY })));
     for (const b of booked) expect([1, 2, 3, 4, 5]).toContain(new Date(b.at).getUTCDay());
     const status = (o: string) => systems.fieldService.visitStatus({ idempotencyKey: key(o, '1.install'), scheduledWithKey: key(o, '1.visit') });
@@ -138,6 +138,10 @@ describe('billing, porting, field service, legacy, transient failures', () => {
     const done = await Promise.all(orders.map((o) => status(o.orderId)));
     expect(done.filter((d) => d.status === 'failed').length).toBeGreaterThan(0);
     expect(done.filter((d) => d.status === 'completed').length).toBeGreaterThan(60);
+    const completed = orders[done.findIndex((d) => d.status === 'completed')]!.orderId;
+    const fresh = simulate({ orders, ledger, at: clock.now() });
+    await fresh.systems.fieldService.cancelVisit({ idempotencyKey: key(completed, '1.visit~undo'), appointmentId: 'any' });
+    expect((await fresh.systems.fieldService.visitStatus({ idempotencyKey: key(completed, '1.install'), scheduledWithKey: key(completed, '1.visit') })).status).toBe('failed');
   });
 
   it('keeps a legacy work order open for hours, then reports it done or rejected', async () => {

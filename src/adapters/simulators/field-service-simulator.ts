@@ -48,7 +48,8 @@ export function fieldServiceSimulator(env: SimulatorEnv): FieldService {
       const booked = await env.ledger.lookup(req.scheduledWithKey);
       if (booked === undefined) throw new SouthboundError(false, 'VISIT_NOT_FOUND', 'field-service', `no visit booked as ${req.scheduledWithKey}`);
       const at = Number(booked.effect.at);
-      if (cancelled.has(String(booked.effect.appointmentId))) return { status: 'failed', at };
+      // The undo task of the booking cancels it under the booking's key + `~undo`; the ledger remembers it across restarts.
+      if (cancelled.has(String(booked.effect.appointmentId)) || (await env.ledger.lookup(`${req.scheduledWithKey}~undo`)) !== undefined) return { status: 'failed', at };
       if (env.clock.now() < at) return { status: 'scheduled', at };
       return { status: booked.effect.outcome === 'failed' ? 'failed' : 'completed', at };
     },
