@@ -13,6 +13,8 @@ export const CHARACTERISTIC = {
   portingAccountNumber: 'portingAccountNumber',
   /** The port-out PIN or passcode at the losing carrier. */
   portingPin: 'portingPin',
+  /** The day the customer wants the number moved (ISO date or instant). */
+  requestedPortDate: 'requestedPortDate',
   /** A callback or contact number for the item. */
   contactNumber: 'contactNumber',
 } as const;

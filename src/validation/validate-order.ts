@@ -33,7 +33,7 @@ export function validateOrder(order: ProductOrder, context: ValidationContext): 
   const noteUnit = entities.find((e) => e.units.length > 0)?.units[0]?.value;
   const address = checkOrderAddresses(places, ref, noteUnit);
   const phones = checkPhones(items);
-  const ports = checkPortIns(order, items, context.accountLookup);
+  const ports = checkPortIns(order, items, { now: context.now, ...(context.accountLookup === undefined ? {} : { lookup: context.accountLookup }), ...(context.catalog === undefined ? {} : { catalog: context.catalog }) });
   const notes = checkNotes(order, noteFacts(items, places), entities);
   const findings = [...address.findings, ...phones.findings, ...ports.findings, ...notes.findings];
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
@@ -60,6 +60,7 @@ function noteFacts(items: readonly ItemView[], places: readonly ParsedPlace[]): 
     losingCarriers: values(CHARACTERISTIC.losingCarrier, ports),
     authorisedNames: values(CHARACTERISTIC.portingAuthorisationName, ports),
     hasPortingPin: values(CHARACTERISTIC.portingPin, ports).length > 0,
+    portDates: values(CHARACTERISTIC.requestedPortDate, ports),
     ...optionalAddress(places.find((p) => SERVICE_PLACE_ROLES.includes(p.role))?.placed.address),
   };
 }

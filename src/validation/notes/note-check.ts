@@ -18,6 +18,8 @@ export interface NoteOrderFacts {
   readonly losingCarriers: readonly string[];
   readonly authorisedNames: readonly string[];
   readonly hasPortingPin: boolean;
+  /** Requested port dates of the port-in items: a note may name the port day instead of the start. */
+  readonly portDates?: readonly string[];
   /** The service or installation address, parsed. */
   readonly serviceAddress?: UsAddress;
 }
@@ -132,20 +134,21 @@ function contradictions(
     flags.carrier += 1;
     out.push(finding(field, CODES.NOTE_CARRIER_CONFLICT, 'warning', `Note names ${CARRIERS[other.id] ?? other.id}, the port-in names ${facts.losingCarriers.join(', ')}`, 0.7, CARRIERS[other.id]));
   }
-  out.push(...dateConflict(field, text, e, order.requestedStartDate, flags));
+  out.push(...dateConflict(field, text, e, order.requestedStartDate, facts.portDates ?? [], flags));
   out.push(...nameConflict(field, e, facts.authorisedNames.length > 0 ? facts.authorisedNames : [customerOf(order)?.name ?? ''], flags));
   return out;
 }
 
-function dateConflict(field: string, text: string, e: NoteEntities, requested: string | undefined, flags: Flags): Finding[] {
+function dateConflict(field: string, text: string, e: NoteEntities, requested: string | undefined, portDates: readonly string[], flags: Flags): Finding[] {
   if (requested === undefined) return [];
   const want = Date.parse(requested);
   if (Number.isNaN(want)) return [];
+  const accepted = [want, ...portDates.map((d) => Date.parse(d)).filter((d) => !Number.isNaN(d))];
   const sentences = sentencesOf(text);
   for (const d of e.dates) {
     const sentence = sentences.find((s) => d.start >= s.start && d.start < s.start + s.text.length)?.text ?? '';
     if (!START_CUE.test(sentence) || /\b(mov\w*|relocat\w*|born|birthday|bill\w*|paid|expir\w*)\b/i.test(sentence)) continue;
-    const near = d.days.some((day) => Math.abs(Date.parse(`${day}T00:00:00Z`) - want) <= 1.5 * 86_400_000);
+    const near = d.days.some((day) => accepted.some((a) => Math.abs(Date.parse(`${day}T00:00:00Z`) - a) <= 1.5 * 86_400_000));
     if (!near) {
       flags.date += 1;
       return [finding(field, CODES.NOTE_DATE_CONFLICT, 'warning', `Note asks for ${d.text} (${d.days.join(' or ')}), the order requests ${requested.slice(0, 10)}`, 0.7, d.days[0])];

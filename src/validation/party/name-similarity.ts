@@ -3,6 +3,9 @@ import { nicknameMatch } from './nicknames.js';
 import { normaliseBusinessName, partyKindOf } from './party-kind.js';
 import { parsePersonName, type PersonName } from './person-name.js';
 
+/** Given names at least this similar (JW) are read as one name with a typo; below, as two names. */
+export const SAME_GIVEN_NAME = 0.85;
+
 /** How two names compare for a port-in authorisation. */
 export interface NameComparison {
   /** 0..1: 0.35·given + 0.45·surname + 0.20·[surname sounds alike], or JW for business names. */
@@ -37,8 +40,12 @@ function scorePair(a: PersonName, b: PersonName): Omit<NameComparison, 'kinds'> 
   const surnameSim = surnameSimilarity(a.surname, b.surname);
   const metaphone = surnameSim === 1 || soundAlike(a.surname.replace(/[^a-z]/g, ''), b.surname.replace(/[^a-z]/g, ''));
   const given = givenSimilarity(a, b);
+  // Two different full given names are two people (a household member on the account), however
+  // alike the surnames: JW rates unrelated given names at 0.6-0.8, which alone would pass.
+  const bothGiven = a.given.length > 1 && b.given.length > 1;
+  const givenScore = given.sim >= SAME_GIVEN_NAME || !bothGiven ? given.sim : given.sim * 0.3;
   return {
-    similarity: Math.min(1, 0.35 * given.sim + 0.45 * surnameSim + 0.2 * (metaphone ? 1 : 0)),
+    similarity: Math.min(1, 0.35 * givenScore + 0.45 * surnameSim + 0.2 * (metaphone ? 1 : 0)),
     metaphoneMatch: metaphone,
     nicknameMatch: given.nickname,
   };

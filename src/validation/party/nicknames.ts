@@ -4,7 +4,7 @@
  */
 export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   abigail: ['abby', 'abbie', 'gail'], abraham: ['abe', 'bram'], alan: ['al'], albert: ['al', 'bert', 'bertie'],
-  alexander: ['alex', 'al', 'xander', 'sandy', 'lex'], alexandra: ['alex', 'alexa', 'sandra', 'sandy', 'lexi', 'ally'],
+  alexander: ['alex', 'al', 'xander', 'sandy', 'lex', 'sasha'], alexandra: ['alex', 'alexa', 'sandra', 'sandy', 'lexi', 'ally'],
   alfred: ['al', 'alf', 'fred', 'freddie'], alice: ['allie', 'ally'], allison: ['allie', 'ally'], amanda: ['mandy', 'manda'],
   andrew: ['andy', 'drew'], angela: ['angie'], anthony: ['tony', 'ant'], antonio: ['tony', 'toni'], arthur: ['art', 'artie'],
   barbara: ['barb', 'barbie', 'babs'], benjamin: ['ben', 'benny', 'benji'], bernard: ['bernie'], beverly: ['bev'],
@@ -46,6 +46,9 @@ export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   montgomery: ['monty'], ophelia: ['phelia'], percival: ['percy'], priscilla: ['cilla'], reginald: ['reggie', 'reg'],
   roland: ['rollie'], sylvester: ['sly'], wilhelmina: ['mina', 'willa'], ann: ['annie', 'nan'], anna: ['annie'], daniela: ['dani'],
   danielle: ['dani'], evelyn: ['evie'], gloria: ['glory'], maximilian: ['max'], maxwell: ['max'], ezekiel: ['zeke'],
+  // Spanish and Russian familiar forms common on US accounts.
+  francisco: ['paco', 'pancho', 'frank', 'cisco'], jose: ['pepe', 'joe'], alejandro: ['alex', 'ale'], guadalupe: ['lupe', 'lupita'],
+  yekaterina: ['katya', 'katia', 'kate'], ekaterina: ['katya', 'katia'], aleksandr: ['sasha', 'alex'],
 };
 
 let index: Map<string, Set<string>> | undefined;

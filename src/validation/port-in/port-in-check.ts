@@ -7,8 +7,10 @@ import type { ItemView } from '../item-view.js';
 import { CHARACTERISTIC } from '../order-vocabulary.js';
 import { compareNames, type NameComparison } from '../party/name-similarity.js';
 import { partyKindOf } from '../party/party-kind.js';
-import type { AccountLookup } from '../validation-context.js';
-import { isPortIn, isWireless } from './port-in-item.js';
+import type { Catalog } from '../../domain/catalog/catalog.js';
+import type { AccountLookup, AccountRecord, PortNetwork } from '../validation-context.js';
+import { isPortIn } from './port-in-item.js';
+import { portNetworkOf } from './port-network.js';
 
 /** Below this name similarity a carrier will reject the port. */
 export const NAME_MISMATCH_BELOW = 0.8;
@@ -18,20 +20,28 @@ export const NAME_WEAK_BELOW = 0.92;
 const ACCOUNT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 ./-]{2,29}$/;
 const PIN = /^[A-Za-z0-9]{4,15}$/;
 
-/** Checks every port-in item: required fields, their shape, and the authorised name against the account. */
-export function checkPortIns(order: Pick<ProductOrder, 'relatedParty'>, items: readonly ItemView[], lookup?: AccountLookup): CheckResult {
+/** What the port-in check reads besides the items: account records and the catalog. */
+export interface PortInCheckContext {
+  readonly lookup?: AccountLookup;
+  readonly catalog?: Catalog;
+  readonly now: Date;
+}
+
+/** Checks every port-in item: required fields, their shape, the port date, and the authorised name against the account. */
+export function checkPortIns(order: Pick<ProductOrder, 'relatedParty'>, items: readonly ItemView[], ctx: PortInCheckContext): CheckResult {
   const findings: Finding[] = [];
   const comparisons: NameComparison[] = [];
   let missingCount = 0;
   const ports = items.filter(isPortIn);
   for (const item of ports) {
-    const missing = missingFields(item);
+    const record = lookupRecord(order, item, ctx.lookup);
+    const missing = missingFields(item, portNetworkOf(item, items, ctx.catalog), record);
     missingCount += missing.length;
     if (missing.length > 0) {
       findings.push(finding(item.path, CODES.PORT_FIELDS_MISSING, 'blocking', `Port-in is missing ${missing.join(', ')}`, 0.97));
     }
-    findings.push(...malformedFields(item));
-    const name = compareAuthorisedName(order, item, lookup);
+    findings.push(...malformedFields(item), ...portDateFindings(item, ctx.now));
+    const name = compareAuthorisedName(order, item, record);
     findings.push(...name.findings);
     if (name.comparison !== undefined) comparisons.push(name.comparison);
   }
@@ -50,11 +60,36 @@ export function checkPortIns(order: Pick<ProductOrder, 'relatedParty'>, items: r
   };
 }
 
-function missingFields(item: ItemView): string[] {
+function lookupRecord(order: Pick<ProductOrder, 'relatedParty'>, item: ItemView, lookup: AccountLookup | undefined): AccountRecord | undefined {
+  if (lookup === undefined) return undefined;
+  const customer = customerOf(order);
+  return lookup({
+    ...(customer?.id === undefined ? {} : { customerId: customer.id }),
+    ...optional('msisdn', item.characteristics.get(CHARACTERISTIC.msisdn)?.value),
+    ...optional('losingCarrier', item.characteristics.get(CHARACTERISTIC.losingCarrier)?.value),
+    ...optional('accountNumber', item.characteristics.get(CHARACTERISTIC.portingAccountNumber)?.value),
+  });
+}
+
+function missingFields(item: ItemView, network: PortNetwork | undefined, record: AccountRecord | undefined): string[] {
   const need: string[] = [CHARACTERISTIC.msisdn, CHARACTERISTIC.portingAuthorisationName, CHARACTERISTIC.portingAccountNumber];
-  // Wireless carriers almost always require a port-out PIN; wireline only when the customer set one.
-  if (isWireless(item)) need.push(CHARACTERISTIC.portingPin);
+  // Wireless carriers almost always require a port-out PIN; wireline only when the carrier says so.
+  if (record?.pinRequired === true || (network ?? record?.network) === 'wireless') need.push(CHARACTERISTIC.portingPin);
   return need.filter((name) => !item.characteristics.has(name));
+}
+
+function portDateFindings(item: ItemView, now: Date): Finding[] {
+  const date = item.characteristics.get(CHARACTERISTIC.requestedPortDate);
+  if (date === undefined) return [];
+  const at = Date.parse(date.value);
+  if (Number.isNaN(at)) {
+    return [finding(date.path, CODES.PORT_FIELD_MALFORMED, 'blocking', `The requested port date '${date.value}' is not a date`, 0.95)];
+  }
+  // A port needs at least the next business day; a date already past cannot be scheduled.
+  if (at < now.getTime() - 86_400_000) {
+    return [finding(date.path, CODES.PORT_DATE_PAST, 'warning', `The requested port date ${date.value.slice(0, 10)} is in the past`, 0.9)];
+  }
+  return [];
 }
 
 function malformedFields(item: ItemView): Finding[] {
@@ -74,21 +109,16 @@ function malformedFields(item: ItemView): Finding[] {
 function compareAuthorisedName(
   order: Pick<ProductOrder, 'relatedParty'>,
   item: ItemView,
-  lookup: AccountLookup | undefined,
+  record: AccountRecord | undefined,
 ): { findings: Finding[]; comparison?: NameComparison } {
   const authorised = item.characteristics.get(CHARACTERISTIC.portingAuthorisationName);
   if (authorised === undefined) return { findings: [] };
   const customer = customerOf(order);
-  const record = lookup?.({
-    ...(customer?.id === undefined ? {} : { customerId: customer.id }),
-    ...optional('msisdn', item.characteristics.get(CHARACTERISTIC.msisdn)?.value),
-    ...optional('losingCarrier', item.characteristics.get(CHARACTERISTIC.losingCarrier)?.value),
-    ...optional('accountNumber', item.characteristics.get(CHARACTERISTIC.portingAccountNumber)?.value),
-  });
-  const holder = record?.holderName ?? customer?.name;
-  if (holder === undefined) return { findings: [] };
+  const names = record === undefined ? (customer?.name === undefined ? [] : [customer.name]) : [record.holderName, ...(record.otherNames ?? [])];
+  const best = bestMatch(authorised.value, names);
+  if (best === undefined) return { findings: [] };
+  const { holder, comparison: c } = best;
   const source = record === undefined ? "the order's customer" : 'the account holder';
-  const c = compareNames(authorised.value, holder);
   const [authKind, holderKind] = c.kinds;
   if (authKind !== holderKind && (record?.kind ?? holderKind) === 'business') {
     const msg = `The authorised name is a person and ${source} is a business; the carrier needs the business name or an authorised signer on record`;
@@ -104,6 +134,16 @@ function compareAuthorisedName(
     return { findings: [finding(authorised.path, CODES.PORT_NAME_WEAK, 'warning', msg, 0.6, holder)], comparison: c };
   }
   return { findings: [], comparison: c };
+}
+
+// The name on record the authorised name is closest to (an account may list several).
+function bestMatch(authorised: string, names: readonly string[]): { holder: string; comparison: NameComparison } | undefined {
+  let best: { holder: string; comparison: NameComparison } | undefined;
+  for (const holder of names) {
+    const comparison = compareNames(authorised, holder);
+    if (best === undefined || comparison.similarity > best.comparison.similarity) best = { holder, comparison };
+  }
+  return best;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
