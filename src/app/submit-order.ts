@@ -1,8 +1,9 @@
 import { createOrder, type EntryFinding, type OrderDraft } from '../domain/order/order-draft.js';
-import type { ProductOrder } from '../domain/order/product-order.js';
+import type { OrderItem, ProductOrder } from '../domain/order/product-order.js';
 import type { Clock } from '../ports/clock.js';
 import type { Ids } from '../ports/ids.js';
 import type { OrderStore } from '../ports/order-store.js';
+import type { NewPlan } from '../ports/task-store.js';
 import { runEntryChecks, type EntryCheck } from './entry-check.js';
 import { orderEvent } from './order-events.js';
 
@@ -12,6 +13,8 @@ export interface SubmitOrderDeps {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly entryChecks: readonly EntryCheck[];
+  /** Decomposes an accepted order into its provisioning plan (none: orders are only captured). */
+  readonly planner?: (order: ProductOrder, now: number) => NewPlan;
 }
 
 /** What the entry checks would decide about a draft, without storing anything. */
@@ -41,10 +44,31 @@ function informationRequired(order: ProductOrder): string | undefined {
  * Warnings the customer must look at also raise a ProductOrderInformationRequiredEvent.
  */
 export async function submitOrder(deps: SubmitOrderDeps, draft: OrderDraft): Promise<ProductOrder> {
-  const { order } = previewOrder(deps, draft);
+  const preview = previewOrder(deps, draft);
+  const newPlan = preview.order.state === 'rejected' || !deps.planner ? undefined : deps.planner(preview.order, Date.parse(preview.order.createdAt));
+  const order = newPlan ? withPlanStates(preview.order, newPlan) : preview.order;
   const events = [orderEvent(deps.ids, 'ProductOrderCreateEvent', order, order.createdAt)];
-  const askFor = informationRequired(order);
-  if (askFor !== undefined) events.push(orderEvent(deps.ids, 'ProductOrderInformationRequiredEvent', order, order.createdAt, askFor));
-  await deps.store.commit({ orders: [{ record: order, expectedVersion: null }], events });
+  const askFor = [informationRequired(order), ...(newPlan?.plan.missing.map((m) => m.fieldPath) ?? [])].filter((f) => f !== undefined);
+  if (askFor.length > 0) {
+    events.push(orderEvent(deps.ids, 'ProductOrderInformationRequiredEvent', order, order.createdAt, [...new Set(askFor)].join(',')));
+  }
+  await deps.store.commit({ orders: [{ record: order, expectedVersion: null }], events, ...(newPlan ? { newPlans: [newPlan] } : {}) });
   return order;
+}
+
+function withItemStates(items: ProductOrder['items'], states: Readonly<Record<string, OrderItem['state']>>): OrderItem[] {
+  return items.map((i) => ({ ...i, state: states[i.id] ?? i.state, children: withItemStates(i.children, states) }));
+}
+
+/** The new order with the states its plan starts in: `pending` items where information is missing. */
+function withPlanStates(order: ProductOrder, newPlan: NewPlan): ProductOrder {
+  const { itemStates, orderState } = newPlan.state;
+  if (orderState === order.state) return order;
+  const missing = newPlan.plan.missing.map((m) => `[INFORMATION_MISSING] ${m.fieldPath}: ${m.text}`);
+  return {
+    ...order,
+    state: orderState,
+    items: withItemStates(order.items, itemStates),
+    notes: [...order.notes, { id: 'provisio-information-required', author: 'Provisio', date: order.createdAt, text: `Information required: ${missing.join('; ')}` }],
+  };
 }

@@ -1,4 +1,4 @@
-import { processCancelRequest, type CancelOrderDeps } from '../app/cancel-order.js';
+import { processCancelRequest, settleCancelRequest, type CancelOrderDeps } from '../app/cancel-order.js';
 import { PollingLoop } from './polling-loop.js';
 
 /** Carries out acknowledged cancel requests, including those left over by a crash. */
@@ -28,14 +28,22 @@ export class CancelRequestWorker {
     return this.loop.stop();
   }
 
-  /** Processes every acknowledged cancel request; returns how many were processed. */
+  /**
+   * Processes every acknowledged cancel request and settles in-progress ones whose order has ended;
+   * returns how many requests changed.
+   */
   async runOnce(): Promise<number> {
-    const page = await this.deps.store.listCancelRequests({
-      filters: [{ path: 'state', op: 'eq', values: ['acknowledged'] }],
+    const open = await this.deps.store.listCancelRequests({
+      filters: [{ path: 'state', op: 'eq', values: ['acknowledged', 'inProgress'] }],
       offset: 0,
-      limit: 100,
+      limit: 200,
     });
-    for (const request of page.items) await processCancelRequest(this.deps, request.id);
-    return page.items.length;
+    let changed = 0;
+    for (const request of open.items) {
+      const outcome =
+        request.state === 'acknowledged' ? await processCancelRequest(this.deps, request.id) : await settleCancelRequest(this.deps, request.id);
+      if (outcome !== undefined) changed += 1;
+    }
+    return changed;
   }
 }

@@ -10,6 +10,8 @@ export interface ServerConfig {
   readonly publicUrl: string;
   readonly synchronous: 'FULL' | 'NORMAL';
   readonly logLevel: string;
+  /** False for an API-only process: orders are planned and stored, `provisio worker` processes run them. */
+  readonly runEngine: boolean;
   /** `postgres://…` to use PostgreSQL instead of the embedded SQLite file. */
   readonly databaseUrl?: string;
 }
@@ -26,6 +28,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       synchronous: { type: 'string' },
       'log-level': { type: 'string' },
       'database-url': { type: 'string' },
+      'no-engine': { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -52,6 +55,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     publicUrl,
     synchronous,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    runEngine: !(values['no-engine'] ?? env.PROVISIO_ENGINE === 'off'),
     ...(databaseUrl ? { databaseUrl } : {}),
   };
 }

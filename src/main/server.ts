@@ -17,7 +17,9 @@ import { checkOrderLifecycles } from '../domain/order/order-state.js';
 import { CancelRequestWorker } from '../engine/cancel-request-worker.js';
 import { OutboxDispatcher } from '../engine/outbox-dispatcher.js';
 import { openStores } from './open-stores.js';
+import { buildProvisioning, loadShippedDecompositionRules } from './provisioning.js';
 import { readServerConfig, type ServerConfig } from './server-config.js';
+import { stubHandlers } from '../engine/stub-handlers.js';
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -32,6 +34,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   if (defects.length > 0) throw new Error(`lifecycle tables are inconsistent:\n${defects.map((d) => d.detail).join('\n')}`);
 
   const catalog = loadFileCatalog();
+  const rules = loadShippedDecompositionRules();
   mkdirSync(config.dataDir, { recursive: true });
   const stores = await openStores({
     dataDir: config.dataDir,
@@ -57,8 +60,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     250,
     (err) => log.warn({ err }, 'notification pass failed'),
   );
-  const cancelWorker = new CancelRequestWorker({ store: stores.orders, clock: systemClock, ids: uuidIds }, 1000, (err) =>
-    log.warn({ err }, 'cancel pass failed'),
+  const provisioning = buildProvisioning({
+    stores,
+    catalog,
+    rules,
+    handlers: stubHandlers(),
+    clock: systemClock,
+    ids: uuidIds,
+    log,
+    engineOptions: { onOrderStates: () => cancelWorker.wake() },
+  });
+  const cancelWorker = new CancelRequestWorker(
+    { store: stores.orders, clock: systemClock, ids: uuidIds, cancelPlan: provisioning.cancelPlan },
+    1000,
+    (err) => log.warn({ err }, 'cancel pass failed'),
   );
   const outboxGauge = new Gauge({
     name: 'provisio_outbox_deliveries',
@@ -92,6 +107,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       clock: systemClock,
       ids: uuidIds,
       entryChecks: [catalogEntryCheck(catalog), validationEntryCheck((now) => ({ now }))],
+      planner: provisioning.planner,
       urls,
       checkListenerQuery: (q) => {
         const parsed = parseListenerQuery(q);
@@ -108,6 +124,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   stores.onWake('deliveries', () => dispatcher.wake());
   dispatcher.start();
   cancelWorker.start();
+  if (config.runEngine) provisioning.engine.start();
   ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -120,7 +137,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     async stop() {
       ready = false;
       await app.close();
-      await Promise.all([dispatcher.stop(), cancelWorker.stop()]);
+      await Promise.all([dispatcher.stop(), cancelWorker.stop(), provisioning.engine.stop()]);
       await stores.close();
       log.info('Provisio stopped');
     },

@@ -13,8 +13,11 @@ export interface TestServer {
   stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Starts a server (reusing `dataDir` when given, to test restarts). */
-export async function startTestServer(dataDir = mkdtempSync(join(tmpdir(), 'provisio-e2e-'))): Promise<TestServer> {
+/** Starts a server (reusing `dataDir` when given, to test restarts); capture only unless `runEngine`. */
+export async function startTestServer(
+  dataDir = mkdtempSync(join(tmpdir(), 'provisio-e2e-')),
+  options: { runEngine?: boolean } = {},
+): Promise<TestServer> {
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
@@ -22,6 +25,7 @@ export async function startTestServer(dataDir = mkdtempSync(join(tmpdir(), 'prov
     publicUrl: '',
     synchronous: 'FULL',
     logLevel: 'silent',
+    runEngine: options.runEngine ?? false,
   });
   const api = `${server.url}/tmf-api/productOrderingManagement/v4`;
   return {

@@ -44,12 +44,28 @@ export function lifecyclePath<S extends string>(table: Readonly<Record<S, readon
   return [];
 }
 
+const CANCEL_TRACK = ['assessingCancellation', 'pendingCancellation'];
+
+/**
+ * Like lifecyclePath, but a cancellation always goes through `assessingCancellation` and
+ * `pendingCancellation` (TMF622 cancel lifecycle), never through a shorter side path such as
+ * `acknowledged -> pending -> cancelled`.
+ */
+function pathVia<S extends string>(table: Readonly<Record<S, readonly string[]>>, from: S, to: S): S[] {
+  if ((to === 'cancelled' || to === 'pendingCancellation') && !CANCEL_TRACK.includes(from)) {
+    const assessing = 'assessingCancellation' as S;
+    const toAssessing = lifecyclePath(table, from, assessing);
+    if (toAssessing.length > 0) return [...toAssessing, ...lifecyclePath(table, assessing, to)];
+  }
+  return lifecyclePath(table, from, to);
+}
+
 /** The item's lifecycle steps from `from` to `to`. */
 export function itemPath(from: ItemState, to: ItemState): ItemState[] {
-  return lifecyclePath<ItemState>(ITEM_TRANSITIONS, from, to);
+  return pathVia<ItemState>(ITEM_TRANSITIONS, from, to);
 }
 
 /** The order's lifecycle steps from `from` to the state its items imply. */
 export function orderPath(from: OrderState, items: readonly ItemState[]): OrderState[] {
-  return lifecyclePath<OrderState>(ORDER_TRANSITIONS, from, deriveOrderState(items));
+  return pathVia<OrderState>(ORDER_TRANSITIONS, from, deriveOrderState(items));
 }

@@ -1,4 +1,5 @@
 import type { EntryCheck } from '../../../app/entry-check.js';
+import type { SubmitOrderDeps } from '../../../app/submit-order.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { HubStore } from '../../../ports/hub-store.js';
 import type { Ids } from '../../../ports/ids.js';
@@ -12,6 +13,8 @@ export interface Tmf622Deps {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly entryChecks: readonly EntryCheck[];
+  /** Decomposes accepted orders into provisioning plans (absent: orders are captured only). */
+  readonly planner?: SubmitOrderDeps['planner'];
   readonly urls: V4Urls;
   /** Checks a hub `query`; returns a message when it cannot be understood. */
   readonly checkListenerQuery: (query: string) => string | undefined;
