@@ -29,6 +29,10 @@ export const ERROR_CATALOGUE = {
   CONCURRENT_UPDATE: { status: 409, reason: 'Concurrent update', hint: 'Read the resource again and retry the change.' },
   STATE_OWNED_BY_PROVISIO: { status: 409, reason: 'State is set by Provisio', hint: 'Cancel through POST /cancelProductOrder; other state moves follow provisioning.' },
   ITEMS_NOT_EDITABLE: { status: 409, reason: 'Items cannot be changed in this state', hint: 'Revise the order through a revision, or cancel it.' },
+  FALLOUT_CASE_RESOLVED: { status: 409, reason: 'Fallout case already resolved', hint: 'Read the case again: its task is no longer in fallout; list the open cases of the order to act on another.' },
+  TASK_NOT_SKIPPABLE: { status: 409, reason: 'Task may not be skipped', hint: 'Only task types the catalogue declares skippable can be skipped; retry, force-complete or fail the item instead.' },
+  FALLOUT_ACTION_NOT_ALLOWED: { status: 409, reason: 'Action not allowed on the task now', hint: 'Read the case again and choose an action its task state allows.' },
+  PAST_POINT_OF_NO_RETURN: { status: 409, reason: 'Past the point of no return', hint: 'The order can no longer be cancelled; fail the affected items or force-complete the task instead.' },
   // --- server side (5xx) ---
   STORE_UNAVAILABLE: { status: 503, reason: 'Store unavailable', hint: 'Retry later; nothing was stored.' },
   SHUTTING_DOWN: { status: 503, reason: 'Server shutting down', hint: 'Retry on another instance or after restart.' },

@@ -4,6 +4,7 @@ import { cancelRequestsMigration } from './002-cancel-requests.js';
 import { hubOutboxMigration } from './003-hub-outbox.js';
 import { plansMigration } from './004-plans.js';
 import { documentFiltersMigration } from './005-document-filters.js';
+import { falloutActionsMigration } from './006-fallout-actions.js';
 
 /**
  * The PostgreSQL schema history, oldest first. To change the schema, add `NNN-<concept>.ts` with the
@@ -15,4 +16,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   hubOutboxMigration,
   plansMigration,
   documentFiltersMigration,
+  falloutActionsMigration,
 ];
