@@ -28,6 +28,24 @@ function nextAttempt(env: SimulatorEnv, key: string): number {
   return n;
 }
 
+/** Response time, transient failure and timeout of one attempt; throws the failures that come before any work. */
+async function drawCallFate(env: SimulatorEnv, call: KeyedCall<Record<string, unknown>>): Promise<{ late: boolean }> {
+  const { system, key, scope } = call;
+  const profile = env.profiles[system];
+  // The instant mode draws nothing: no latency, no failure.
+  if (env.mode === 'instant' && profile.medianMs <= 0 && profile.transientRate <= 0) return { late: false };
+  const rng = streamFor(env.seed, 'call', system, key, nextAttempt(env, key));
+  const latency = drawLatency(profile, rng);
+  env.stats.of(system).latencyMs += latency;
+  const busy = rng.next() < profile.transientRate;
+  const late = profile.legacyFronted && scope?.regionId !== undefined && env.mode === 'realistic' && timesOut(env, scope.regionId, scope.legacyStack, rng.next());
+  const workDone = rng.bernoulli(0.5);
+  if (env.sleep !== undefined && latency > 0) await env.sleep(latency);
+  if (busy) fail(env, system, true, 'SYSTEM_BUSY', `${system} is busy, try again`);
+  if (late && !workDone) fail(env, system, true, 'TIMEOUT', `${system} did not answer in time`);
+  return { late };
+}
+
 /** A saturated stack answers nothing in time; otherwise a quarter of the load's risk hits single calls. */
 function timesOut(env: SimulatorEnv, regionId: string, legacyStack: boolean, coin: number): boolean {
   const now = env.clock.now();
@@ -52,17 +70,7 @@ export async function runKeyedCall<E extends Record<string, unknown>>(env: Simul
   stats.calls += 1;
   const seen = await env.ledger.lookup(key);
   if (seen !== undefined) return replay<E>(env, call, seen);
-  const rng = streamFor(env.seed, 'call', system, key, nextAttempt(env, key));
-  const profile = env.profiles[system];
-  const latency = drawLatency(profile, rng);
-  stats.latencyMs += latency;
-  const busy = rng.next() < profile.transientRate;
-  const scope = call.scope;
-  const late = profile.legacyFronted && scope?.regionId !== undefined && env.mode === 'realistic' && timesOut(env, scope.regionId, scope.legacyStack, rng.next());
-  const workDone = rng.bernoulli(0.5);
-  if (env.sleep !== undefined && latency > 0) await env.sleep(latency);
-  if (busy) fail(env, system, true, 'SYSTEM_BUSY', `${system} is busy, try again`);
-  if (late && !workDone) fail(env, system, true, 'TIMEOUT', `${system} did not answer in time`);
+  const { late } = await drawCallFate(env, call);
   let decision: Decision<E>;
   try {
     decision = await call.decide();
