@@ -3,11 +3,12 @@
 import type { Command } from './commands/command.js';
 import { say } from './commands/command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { workerCommand } from './commands/worker-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { auditCommand } from './commands/audit-command.js';
 
 /** Every sub-command, in the order the help lists them. */
-const COMMANDS: readonly Command[] = [serveCommand, auditCommand, validateCommand];
+const COMMANDS: readonly Command[] = [serveCommand, workerCommand, auditCommand, validateCommand];
 
 function help(): void {
   say('usage: provisio <command> [options]\n\ncommands:');

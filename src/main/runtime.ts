@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import pino, { type Logger } from 'pino';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { loadFileCatalog } from '../adapters/catalog/file-catalog.js';
+import { HttpEventSender } from '../adapters/http/http-event-sender.js';
+import { systemClock } from '../adapters/system/system-clock.js';
+import { uuidIds } from '../adapters/system/uuid-ids.js';
+import { renderV4Event } from '../api/tmf622/v4/event-envelope.js';
+import { TMF622_V4_BASE } from '../api/tmf622/v4/tmf622-deps.js';
+import type { Catalog } from '../domain/catalog/index.js';
+import { checkCancelLifecycle } from '../domain/order/cancel-request.js';
+import { checkOrderLifecycles } from '../domain/order/order-state.js';
+import { CancelRequestWorker } from '../engine/cancel-request-worker.js';
+import { OutboxDispatcher } from '../engine/outbox-dispatcher.js';
+import { stubHandlers } from '../engine/stub-handlers.js';
+import { openStores, type Stores } from './open-stores.js';
+import { buildProvisioning, loadShippedDecompositionRules, type Provisioning } from './provisioning.js';
+import type { ServerConfig } from './server-config.js';
+
+/** What every Provisio process runs on: stores, catalog, provisioning, notification delivery, cancel processing. */
+export interface Runtime {
+  readonly log: Logger;
+  readonly catalog: Catalog;
+  readonly stores: Stores;
+  readonly metrics: Registry;
+  readonly provisioning: Provisioning;
+  readonly dispatcher: OutboxDispatcher;
+  readonly cancelWorker: CancelRequestWorker;
+  /** The public base URL used in hrefs; settable once the listening port is known. */
+  publicUrl: string;
+  /** The TMF622 v4 URLs derived from the public base URL. */
+  readonly urls: { readonly base: string };
+  /** Starts the background loops (the engine only when configured to run it). */
+  start(): void;
+  /** Stops the loops and closes the stores. */
+  stop(): Promise<void>;
+}
+
+function outboxGauge(metrics: Registry, stores: Stores): void {
+  new Gauge({
+    name: 'provisio_outbox_deliveries',
+    help: 'Hub notification deliveries by status',
+    labelNames: ['status'] as const,
+    registers: [metrics],
+    async collect() {
+      const s = await stores.deliveries.stats();
+      this.set({ status: 'pending' }, s.pending);
+      this.set({ status: 'delivered' }, s.delivered);
+      this.set({ status: 'dead' }, s.dead);
+    },
+  });
+}
+
+/** Checks the lifecycle tables, loads catalog and rules, opens the stores and builds the loops. */
+export async function openRuntime(config: ServerConfig, component: string): Promise<Runtime> {
+  const log = pino({ level: config.logLevel, base: { service: 'provisio', component } });
+  const defects = [...checkOrderLifecycles(), ...checkCancelLifecycle()];
+  if (defects.length > 0) throw new Error(`lifecycle tables are inconsistent:\n${defects.map((d) => d.detail).join('\n')}`);
+  const catalog = loadFileCatalog();
+  const rules = loadShippedDecompositionRules();
+  mkdirSync(config.dataDir, { recursive: true });
+  const stores = await openStores({
+    dataDir: config.dataDir,
+    synchronous: config.synchronous,
+    ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
+    onError: (err) => log.warn({ err }, 'database wake-up connection lost; polling meanwhile'),
+  });
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  outboxGauge(metrics, stores);
+  let cancelWorker: CancelRequestWorker | undefined;
+  const provisioning = buildProvisioning({
+    stores,
+    catalog,
+    rules,
+    handlers: stubHandlers(),
+    clock: systemClock,
+    ids: uuidIds,
+    log,
+    engineOptions: { onOrderStates: () => cancelWorker?.wake() },
+  });
+  cancelWorker = new CancelRequestWorker(
+    { store: stores.orders, clock: systemClock, ids: uuidIds, cancelPlan: provisioning.cancelPlan },
+    1000,
+    (err) => log.warn({ err }, 'cancel pass failed'),
+  );
+  const worker = cancelWorker;
+  const runtime: Runtime = {
+    log,
+    catalog,
+    stores,
+    metrics,
+    provisioning,
+    cancelWorker: worker,
+    publicUrl: config.publicUrl,
+    urls: {
+      get base() {
+        return `${runtime.publicUrl}${TMF622_V4_BASE}`;
+      },
+    },
+    dispatcher: new OutboxDispatcher(
+      stores.deliveries,
+      new HttpEventSender((event) => renderV4Event(event, runtime.urls)),
+      systemClock,
+      undefined,
+      250,
+      (err) => log.warn({ err }, 'notification pass failed'),
+    ),
+    start() {
+      stores.onWake('deliveries', () => runtime.dispatcher.wake());
+      runtime.dispatcher.start();
+      worker.start();
+      if (config.runEngine) provisioning.engine.start();
+    },
+    async stop() {
+      await Promise.all([runtime.dispatcher.stop(), worker.stop(), provisioning.engine.stop()]);
+      await stores.close();
+    },
+  };
+  return runtime;
+}
