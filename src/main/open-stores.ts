@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { openPostgresStores } from '../adapters/postgres/pg-stores.js';
 import { openSqliteStores } from '../adapters/sqlite/sqlite-stores.js';
+import { InMemoryEffectLedger } from '../adapters/simulators/index.js';
+import { SqliteEffectLedger } from '../adapters/sqlite/sqlite-effect-ledger.js';
+import type { Clock } from '../ports/clock.js';
 import type { DeliveryQueue } from '../ports/delivery-queue.js';
+import type { EffectLedger } from '../ports/effect-ledger.js';
 import type { HubStore } from '../ports/hub-store.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { TaskStore } from '../ports/task-store.js';
@@ -17,6 +21,8 @@ export interface Stores {
   readonly tasks: TaskStore;
   /** Subscribes to wake-ups from commits made by other processes (PostgreSQL only). */
   readonly onWake: (channel: 'tasks' | 'deliveries', fn: () => void) => void;
+  /** The ledger of effects the simulated southbound systems applied (durable on SQLite, in memory on PostgreSQL). */
+  readonly effectLedger: (clock: Clock) => EffectLedger;
   /** Throws when the database does not answer. */
   readonly ping: () => Promise<void>;
   readonly close: () => Promise<void>;
@@ -52,6 +58,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       deliveries: pg.deliveries,
       tasks: pg.tasks,
       onWake: (channel, fn) => pg.notifier?.onWake(channel, fn),
+      effectLedger: (clock) => new InMemoryEffectLedger(clock),
       ping: pg.ping,
       close: pg.close,
     };
@@ -66,6 +73,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     deliveries: sqlite.deliveries,
     tasks: sqlite.tasks,
     onWake: () => {},
+    effectLedger: (clock) => new SqliteEffectLedger(sqlite.db, clock),
     ping: async () => {
       sqlite.db.prepare('select 1').get();
     },

@@ -12,7 +12,9 @@ import { checkCancelLifecycle } from '../domain/order/cancel-request.js';
 import { checkOrderLifecycles } from '../domain/order/order-state.js';
 import { CancelRequestWorker } from '../engine/cancel-request-worker.js';
 import { OutboxDispatcher } from '../engine/outbox-dispatcher.js';
-import { stubHandlers } from '../engine/stub-handlers.js';
+import { createSimulatedSystems, orderFactsFromStore } from '../adapters/simulators/index.js';
+import { createTaskHandlers } from '../engine/handlers/task-handler-registry.js';
+import { createWorld } from '../../sim/world/index.js';
 import { openStores, type Stores } from './open-stores.js';
 import { buildProvisioning, loadShippedDecompositionRules, type Provisioning } from './provisioning.js';
 import type { ServerConfig } from './server-config.js';
@@ -68,23 +70,32 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   outboxGauge(metrics, stores);
-  let cancelWorker: CancelRequestWorker | undefined;
+  const systems = createSimulatedSystems({
+    world: createWorld({ seed: config.seed, start: new Date(systemClock.now()).toISOString() }),
+    seed: config.seed,
+    clock: systemClock,
+    ledger: stores.effectLedger(systemClock),
+    mode: config.simulators,
+    orderFacts: orderFactsFromStore((id) => stores.orders.getOrder(id)),
+  });
+  // The engine tells the cancel worker when orders end; the worker is built after the engine.
+  const wakeCancels: { fn?: () => void } = {};
   const provisioning = buildProvisioning({
     stores,
     catalog,
     rules,
-    handlers: stubHandlers(),
+    handlers: createTaskHandlers(systems),
     clock: systemClock,
     ids: uuidIds,
     log,
-    engineOptions: { onOrderStates: () => cancelWorker?.wake() },
+    engineOptions: { onOrderStates: () => wakeCancels.fn?.() },
   });
-  cancelWorker = new CancelRequestWorker(
+  const worker = new CancelRequestWorker(
     { store: stores.orders, clock: systemClock, ids: uuidIds, cancelPlan: provisioning.cancelPlan },
     1000,
     (err) => log.warn({ err }, 'cancel pass failed'),
   );
-  const worker = cancelWorker;
+  wakeCancels.fn = () => worker.wake();
   const runtime: Runtime = {
     log,
     catalog,

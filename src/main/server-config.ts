@@ -12,6 +12,10 @@ export interface ServerConfig {
   readonly logLevel: string;
   /** False for an API-only process: orders are planned and stored, `provisio worker` processes run them. */
   readonly runEngine: boolean;
+  /** How the simulated OSS/BSS behave: `realistic` (world-driven failures) or `instant` (always succeed). */
+  readonly simulators: 'instant' | 'realistic';
+  /** Seed of the simulated world. */
+  readonly seed: number;
   /** `postgres://…` to use PostgreSQL instead of the embedded SQLite file. */
   readonly databaseUrl?: string;
 }
@@ -29,6 +33,8 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       'log-level': { type: 'string' },
       'database-url': { type: 'string' },
       'no-engine': { type: 'boolean' },
+      simulators: { type: 'string' },
+      seed: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -44,6 +50,12 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   const dataDir = resolve(values['data-dir'] ?? env.PROVISIO_DATA_DIR ?? 'data');
   const publicUrl = (values['public-url'] ?? env.PROVISIO_PUBLIC_URL ?? '').replace(/\/+$/, '');
+  const simulators = values.simulators ?? env.PROVISIO_SIMULATORS ?? 'realistic';
+  if (simulators !== 'instant' && simulators !== 'realistic') {
+    throw new Error(`simulators must be instant or realistic, got "${simulators}"`);
+  }
+  const seed = Number(values.seed ?? env.PROVISIO_SEED ?? '1');
+  if (!Number.isInteger(seed)) throw new Error(`seed must be a whole number, got "${values.seed ?? env.PROVISIO_SEED}"`);
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
     throw new Error(`DATABASE_URL must be a postgres:// URL (or unset for the embedded SQLite store), got "${databaseUrl.slice(0, 40)}"`);
@@ -56,6 +68,8 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     synchronous,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     runEngine: !(values['no-engine'] ?? env.PROVISIO_ENGINE === 'off'),
+    simulators,
+    seed,
     ...(databaseUrl ? { databaseUrl } : {}),
   };
 }

@@ -16,7 +16,7 @@ export interface TestServer {
 /** Starts a server (reusing `dataDir` when given, to test restarts); capture only unless `runEngine`. */
 export async function startTestServer(
   dataDir = mkdtempSync(join(tmpdir(), 'provisio-e2e-')),
-  options: { runEngine?: boolean } = {},
+  options: { runEngine?: boolean; simulators?: 'instant' | 'realistic' } = {},
 ): Promise<TestServer> {
   const server = await startServer({
     host: '127.0.0.1',
@@ -26,6 +26,8 @@ export async function startTestServer(
     synchronous: 'FULL',
     logLevel: 'silent',
     runEngine: options.runEngine ?? false,
+    simulators: options.simulators ?? 'instant',
+    seed: 7,
   });
   const api = `${server.url}/tmf-api/productOrderingManagement/v4`;
   return {

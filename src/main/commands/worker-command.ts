@@ -20,7 +20,8 @@ export const workerCommand: Command = {
     if (config.publicUrl === '') say('provisio worker: no --public-url given; hrefs in notifications use http://127.0.0.1:8622');
     const rt = await openRuntime({ ...config, runEngine: true, publicUrl: config.publicUrl || 'http://127.0.0.1:8622' }, 'worker');
     let ready = false;
-    const ops = Fastify({ loggerInstance: rt.log.child({ component: 'ops' }) as FastifyBaseLogger });
+    const logger: FastifyBaseLogger = rt.log.child({ component: 'ops' });
+    const ops = Fastify({ loggerInstance: logger });
     registerOpsRoutes(
       ops,
       {
