@@ -74,8 +74,8 @@ export const falloutCaseSchema = {
 } as const;
 
 const note = {
-  operator: { ...shortStr, minLength: 1, description: 'Who takes the action (recorded in the case log)' },
-  reason: { type: 'string', minLength: 1, maxLength: 4000, description: 'Why (recorded in the case log)' },
+  operator: { ...shortStr, pattern: '\\S', description: 'Who takes the action (recorded in the case log)' },
+  reason: { type: 'string', pattern: '\\S', maxLength: 4000, description: 'Why, in words (mandatory; recorded in the case log)' },
 } as const;
 
 /** Body of an operator action: who and why (the reason is mandatory). */

@@ -25,8 +25,32 @@ export const NON_PORTABLE_TYPES: ReadonlySet<string> = new Set(['TOLL_FREE', 'PR
 /** US regions a US operator can port from: the states and the NANP territories it serves. */
 export const PORTABLE_REGIONS: ReadonlySet<string> = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP']);
 
-/** Parses and classifies a phone number; national numbers are read as `defaultRegion` (US). */
+// A US number written in one of the usual ways: (512) 555-0147, 512-555-0147, +1 512 555 0147, 5125550147.
+const NANP_WRITTEN = /^\s*(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})\s*$/;
+const exchangeVerdicts = new Map<string, { type?: string; region?: string }>();
+
+/**
+ * Parses and classifies a phone number; national numbers are read as `defaultRegion` (US).
+ * Valid US numbers are classified by area code and exchange (NPA-NXX), which is all the NANP
+ * metadata looks at, so each exchange is parsed with full metadata once and then remembered.
+ */
 export function assessPhone(raw: string, defaultRegion: CountryCode = 'US'): PhoneAssessment {
+  const nanp = defaultRegion === 'US' ? NANP_WRITTEN.exec(raw) : null;
+  if (nanp !== null) {
+    const exchange = `${nanp[1] ?? ''}${nanp[2] ?? ''}`;
+    const known = exchangeVerdicts.get(exchange);
+    if (known !== undefined) return { raw, length: 'ok', valid: true, e164: `+1${exchange}${nanp[3] ?? ''}`, ...known };
+    const full = assessWithMetadata(raw, defaultRegion);
+    if (full.valid && full.e164 === `+1${exchange}${nanp[3] ?? ''}`) {
+      if (exchangeVerdicts.size > 100_000) exchangeVerdicts.clear();
+      exchangeVerdicts.set(exchange, { ...(full.type === undefined ? {} : { type: full.type }), ...(full.region === undefined ? {} : { region: full.region }) });
+    }
+    return full;
+  }
+  return assessWithMetadata(raw, defaultRegion);
+}
+
+function assessWithMetadata(raw: string, defaultRegion: CountryCode): PhoneAssessment {
   const parsed = parsePhoneNumberFromString(raw, defaultRegion);
   // The length verdict is only needed to explain a number that did not validate.
   if (parsed?.isValid() === true) {
