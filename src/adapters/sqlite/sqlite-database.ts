@@ -39,6 +39,9 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): Database {
     db.pragma('foreign_keys = ON');
     // 32 MB page cache: the order indexes of ~100k orders stay in memory.
     db.pragma('cache_size = -32000');
+    // Savepoint journals in memory: a group commit opens one savepoint per change set, and a
+    // file-backed statement journal would write every touched page to a temp file.
+    db.pragma('temp_store = MEMORY');
     migrate(db, options.migrations ?? MIGRATIONS, () => new Date().toISOString());
     return db;
   } catch (err) {
