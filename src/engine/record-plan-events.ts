@@ -90,7 +90,7 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
     const prepared: { orderId: string; folded: FoldedOrder; changes: ChangeSet; order?: ProductOrder }[] = [];
     for (const [orderId, fold] of folds) {
       const folded = fold.result();
-      const { changes, order } = await changeSetOf(deps, folded, now, deps.cache?.get(orderId)?.order);
+      const { changes, order } = await changeSetOf(deps, folded, now, plans.get(orderId)?.order);
       prepared.push({ orderId, folded, changes, ...(order === undefined ? {} : { order }) });
     }
     const results = await Promise.allSettled(prepared.map((p) => deps.orders.commit(p.changes)));
@@ -113,13 +113,13 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
 }
 
 /** The plans of these orders: from the cache when allowed, else from the store. */
-async function loadPlans(deps: RecordDeps, ids: readonly string[], useCache: boolean): Promise<ReadonlyMap<string, Pick<StoredPlan, 'state' | 'version'>>> {
-  const out = new Map<string, Pick<StoredPlan, 'state' | 'version'>>();
+async function loadPlans(deps: RecordDeps, ids: readonly string[], useCache: boolean): Promise<ReadonlyMap<string, Pick<StoredPlan, 'state' | 'version' | 'order'>>> {
+  const out = new Map<string, Pick<StoredPlan, 'state' | 'version' | 'order'>>();
   const missing: string[] = [];
   for (const id of ids) {
     const hit = useCache ? deps.cache?.get(id) : undefined;
     if (hit === undefined) missing.push(id);
-    else out.set(id, { state: hit.state, version: hit.version });
+    else out.set(id, hit);
   }
   if (missing.length > 0) for (const [id, p] of await deps.taskStore.loadPlans(missing)) out.set(id, p);
   return out;

@@ -1,3 +1,4 @@
+import type { ProductOrder } from '../domain/order/product-order.js';
 import type { Plan, PlanTask } from '../domain/plan/plan.js';
 import type { PlanState, TaskRecord } from '../domain/plan/plan-state.js';
 import type { TaskMode, TaskType } from '../domain/plan/task-type.js';
@@ -24,6 +25,8 @@ export interface StoredPlan {
   readonly state: PlanState;
   readonly version: number;
   readonly claims: ReadonlyMap<string, number>;
+  /** The order record as the store last wrote it, when the store still holds it in memory (saves a read). */
+  readonly order?: ProductOrder;
 }
 
 /** A new order's plan and its initial state, written with the order (ChangeSet.newPlans). */

@@ -26,6 +26,10 @@ export function sqliteOrderWriter(db: Database): ChangeWriter<ChangeSet> {
     (id, version, created_at, state, external_id, category, doc) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const updateOrder = db.prepare(`UPDATE product_order SET version = ?, created_at = ?, state = ?,
     external_id = ?, category = ?, doc = ? WHERE id = ? AND version = ?`);
+  // The engine's updates change only state and document: then the indexed columns stay as they are.
+  const storedColumns = db.prepare('SELECT created_at, external_id, category FROM product_order WHERE id = ?').raw();
+  const updateStateDoc = db.prepare('UPDATE product_order SET version = ?, state = ?, doc = ? WHERE id = ? AND version = ?');
+  const partiesOf = db.prepare('SELECT party_id FROM order_party WHERE order_id = ?').pluck();
   const clearParties = db.prepare('DELETE FROM order_party WHERE order_id = ?');
   const addParty = db.prepare('INSERT OR IGNORE INTO order_party (party_id, order_id) VALUES (?, ?)');
   const deleteOrder = db.prepare('DELETE FROM product_order WHERE id = ? AND version = ?');
@@ -34,22 +38,38 @@ export function sqliteOrderWriter(db: Database): ChangeWriter<ChangeSet> {
   const updateCancel = db.prepare(`UPDATE cancel_request SET version = ?, order_id = ?, state = ?,
     created_at = ?, doc = ? WHERE id = ? AND version = ?`);
 
+  const sameColumns = (o: ProductOrder, createdAt: string): boolean => {
+    const row = storedColumns.get(o.id) as [string, string | null, string | null] | undefined;
+    return row !== undefined && row[0] === createdAt && row[1] === (o.externalId ?? null) && row[2] === (o.category ?? null);
+  };
+  // Party rows are rewritten only when the order's party ids changed (an update rarely changes them).
+  const writeParties = (o: ProductOrder, isNew: boolean): void => {
+    if (!isNew) {
+      const stored = partiesOf.all(o.id) as string[];
+      const wanted = new Set(o.relatedParty.map((p) => p.id));
+      if (stored.length === wanted.size && stored.every((id) => wanted.has(id))) return;
+      clearParties.run(o.id);
+    }
+    for (const party of o.relatedParty) addParty.run(party.id, o.id);
+  };
+
   const writeOrder = ({ record: o, expectedVersion }: VersionedWrite<ProductOrder>): void => {
-    const cols = [createdAtKey(o.createdAt), o.state, o.externalId ?? null, o.category ?? null, JSON.stringify(o)];
+    const createdAt = createdAtKey(o.createdAt);
+    const doc = JSON.stringify(o);
     if (expectedVersion === null) {
       try {
-        insertOrder.run(o.id, o.version, ...cols);
+        insertOrder.run(o.id, o.version, createdAt, o.state, o.externalId ?? null, o.category ?? null, doc);
       } catch (err) {
         if (isUniqueViolation(err)) throw new ConcurrencyConflict(ORDER_ENTITY, o.id);
         throw err;
       }
     } else {
-      if (updateOrder.run(o.version, ...cols, o.id, expectedVersion).changes === 0) {
-        throw new ConcurrencyConflict(ORDER_ENTITY, o.id);
-      }
-      clearParties.run(o.id);
+      const r = sameColumns(o, createdAt)
+        ? updateStateDoc.run(o.version, o.state, doc, o.id, expectedVersion)
+        : updateOrder.run(o.version, createdAt, o.state, o.externalId ?? null, o.category ?? null, doc, o.id, expectedVersion);
+      if (r.changes === 0) throw new ConcurrencyConflict(ORDER_ENTITY, o.id);
     }
-    for (const party of o.relatedParty) addParty.run(party.id, o.id);
+    writeParties(o, expectedVersion === null);
   };
 
   const writeCancel = ({ record: c, expectedVersion }: VersionedWrite<CancelRequest>): void => {

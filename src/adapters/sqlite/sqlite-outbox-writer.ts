@@ -28,18 +28,26 @@ export function sqliteOutboxWriter(db: Database): ChangeWriter<ChangeSet> {
     return q;
   };
 
+  // Listeners are read once per synchronous stretch of writes (one group-commit transaction holds
+  // the write lock throughout, so the list cannot change under it).
+  let targets: { id: string; query: ListenerQuery }[] | undefined;
+  const currentTargets = (): { id: string; query: ListenerQuery }[] => {
+    if (targets === undefined) {
+      targets = (listeners.all() as { id: string; query: string | null }[]).map((l) => ({ id: l.id, query: queryOf(l.query) }));
+      queueMicrotask(() => (targets = undefined));
+    }
+    return targets;
+  };
+
   return {
     write(changes) {
       const events = changes.events ?? [];
       if (events.length === 0) return;
-      const targets = (listeners.all() as { id: string; query: string | null }[]).map((l) => ({
-        id: l.id,
-        query: queryOf(l.query),
-      }));
+      const listening = currentTargets();
       for (const event of events) {
         const seq = insertEvent.run(event.id, event.type, event.orderId, event.occurredAt, JSON.stringify(event))
           .lastInsertRowid;
-        for (const l of targets) {
+        for (const l of listening) {
           if (matchesListenerQuery(l.query, event)) insertDelivery.run(seq, l.id, event.orderId);
         }
       }

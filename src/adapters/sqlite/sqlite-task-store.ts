@@ -5,6 +5,7 @@ import type { AttemptRecord, CancellationState, PlanState, TaskRecord } from '..
 import type { TaskState } from '../../domain/plan/task-state.js';
 import type { TaskMode, TaskType } from '../../domain/plan/task-type.js';
 import type { ClaimedTask, StoredPlan, TaskStore } from '../../ports/task-store.js';
+import { freshPlansOf, type FreshPlans } from './sqlite-task-fresh-plans.js';
 import { DEP_SEPARATOR } from './sqlite-task-writer.js';
 
 interface TaskRow {
@@ -34,17 +35,19 @@ interface PlanRow {
 
 /** The task queue and plan reader over SQLite; writes come through the group commit's task writer. */
 export class SqliteTaskStore implements TaskStore {
-  private readonly due: Statement;
-  private readonly lease: Statement;
+  private readonly claim: Statement;
+  private readonly fresh: FreshPlans;
   private readonly planRow: Statement;
   private readonly taskRows: Statement;
   private readonly minDue: Statement;
   private readonly output: Statement;
 
   constructor(private readonly db: Database) {
-    this.due = db.prepare(`SELECT order_id, id, type, item_id, mode, compensates, claim, attempt, inputs
-      FROM task WHERE due_at <= ? ORDER BY due_at LIMIT ?`);
-    this.lease = db.prepare(`UPDATE task SET state = 'running', due_at = ?, claim = claim + 1 WHERE order_id = ? AND id = ?`);
+    this.fresh = freshPlansOf(db);
+    // One statement leases the due tasks and returns them (the claim number after the lease).
+    this.claim = db.prepare(`UPDATE task SET state = 'running', due_at = ?, claim = claim + 1
+      WHERE rowid IN (SELECT rowid FROM task WHERE due_at <= ? ORDER BY due_at LIMIT ?)
+      RETURNING order_id, id, type, item_id, mode, compensates, claim, attempt, inputs`);
     this.planRow = db.prepare('SELECT * FROM plan WHERE order_id = ?');
     this.taskRows = db.prepare(`SELECT order_id, id, type, item_id, mode, depends_on, compensates, state, attempt, wake_at, claim,
       inputs, history FROM task WHERE order_id = ?`);
@@ -53,30 +56,34 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   async claimDue(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedTask[]> {
-    const run = this.db.transaction((): ClaimedTask[] => {
-      const rows = this.due.all(now, limit) as TaskRow[];
-      const until = now + leaseMs;
-      return rows.map((r) => {
-        this.lease.run(until, r.order_id, r.id);
-        return {
-          orderId: r.order_id,
-          taskId: r.id,
-          itemId: r.item_id,
-          type: r.type,
-          mode: r.mode,
-          compensates: r.compensates,
-          claim: r.claim + 1,
-          attempt: r.attempt,
-          inputsJson: r.inputs,
-        };
-      });
-    });
-    return run.immediate();
+    const rows = this.claim.all(now + leaseMs, now, limit) as TaskRow[];
+    const out = new Array<ClaimedTask>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as TaskRow;
+      this.fresh.claimed(r.order_id, r.id, r.claim);
+      out[i] = {
+        orderId: r.order_id,
+        taskId: r.id,
+        itemId: r.item_id,
+        type: r.type,
+        mode: r.mode,
+        compensates: r.compensates,
+        claim: r.claim,
+        attempt: r.attempt,
+        inputsJson: r.inputs,
+      };
+    }
+    return out;
   }
 
   async loadPlans(orderIds: readonly string[]): Promise<ReadonlyMap<string, StoredPlan>> {
     const out = new Map<string, StoredPlan>();
     for (const id of orderIds) {
+      const f = this.fresh.take(id);
+      if (f !== undefined) {
+        out.set(id, { state: f.state, version: 1, claims: f.claims, ...(f.order === undefined ? {} : { order: f.order }) });
+        continue;
+      }
       const p = this.planRow.get(id) as PlanRow | undefined;
       if (p === undefined) continue;
       const tasks: Record<string, TaskRecord> = {};
