@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { earliestDue, dueLaterThan } from '../../domain/porting/business-calendar.js';
+import type { DueSpec, PortKind } from '../../domain/porting/port-kind.js';
+import type { PortInput } from '../../domain/porting/port-reducer.js';
+import type { NewPortRequest, PortRequest } from '../../domain/porting/port-request.js';
+import type { PortPolicy } from '../../domain/porting/port-policy.js';
+import type { PortRefusal } from '../../domain/porting/port-step.js';
+import type { Clock } from '../../ports/clock.js';
+import type { NumberPortIn } from '../../ports/number-port-in.js';
+import type { StoredPortRequest } from '../../ports/port-request-store.js';
+import { SouthboundError } from '../../ports/southbound-error.js';
+import type { NewProvider, PortInCustomer, PortingCarrier } from './porting-carrier.js';
+
+type PortInRequest = Parameters<NumberPortIn['requestPortIn']>[0];
+type PortInAnswer = Awaited<ReturnType<NumberPortIn['requestPortIn']>>;
+
+/** What the adapter needs from the port coordinator (app/porting's PortCoordinator satisfies it). */
+export interface PortRequestDriver {
+  create(taskKey: string, input: NewPortRequest): Promise<StoredPortRequest>;
+  apply(id: string, input: PortInput): Promise<{ readonly record: StoredPortRequest; readonly refusal?: PortRefusal }>;
+  syncInbound(): Promise<number>;
+  fireDueTimers(id: string): Promise<StoredPortRequest | undefined>;
+}
+
+/** Options of the coordinated port-in. */
+export interface CoordinatedPortInOptions {
+  readonly driver: PortRequestDriver;
+  readonly clock: Clock;
+  readonly policy: PortPolicy;
+  readonly provider: NewProvider;
+  /** The losing carrier by the name (or SPID) on the order. */
+  readonly carrierOf: (nameOrSpid: string) => PortingCarrier | undefined;
+  /** The customer's LOA details for a task (by idempotency key and number). */
+  readonly customerOf: (req: PortInRequest) => Promise<PortInCustomer | undefined>;
+  /** Longest wait between two re-checks while nothing is scheduled (default 15 minutes). */
+  readonly pollEveryMs?: number;
+}
+
+const PORTED_STATES: readonly PortRequest['state'][] = ['PORTED', 'COMPLETED'];
+const DEAD_STATES: readonly PortRequest['state'][] = ['CANCELLED', 'ABANDONED', 'RESTORED', 'ACTIVATION_FAILED'];
+
+/** Permanent porting failure with a stable reason code (the engine opens a fallout case for the porting queue). */
+function fail(code: string, text: string): never {
+  throw new SouthboundError(false, code, 'porting', text);
+}
+
+function portKind(carrier: PortingCarrier): PortKind {
+  return carrier.network === 'WIRELESS' ? 'WIRELESS' : carrier.network === 'VOIP' ? 'INTERMODAL_SIMPLE' : 'WIRELINE_SIMPLE';
+}
+
+function requestedDue(kind: PortKind, carrier: PortingCarrier, now: number, desiredAt: string | undefined): DueSpec {
+  const earliest = earliestDue(kind, now, carrier.calendar);
+  const ms = desiredAt === undefined ? Number.NaN : Date.parse(desiredAt);
+  if (Number.isNaN(ms)) return earliest;
+  const desired: DueSpec = kind === 'WIRELESS' ? { kind: 'DATETIME', at: new Date(ms).toISOString() } : { kind: 'DATE', date: new Date(ms).toISOString().slice(0, 10) };
+  return dueLaterThan(desired, earliest, carrier.calendar) ? desired : earliest;
+}
+
+function shortId(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase();
+}
+
+/** Stable reason code and text of a rejected request. */
+function rejectText(req: PortRequest): { code: string; text: string } {
+  const codes = req.currentReasons.map((r) => r.code);
+  return { code: codes[0] ?? 'PORT_REJECTED', text: `port ${req.pon} v${req.version} rejected by ${req.losingCarrier.name}: ${codes.join(', ') || 'no reason given'}` };
+}
+
+/**
+ * NumberPortIn backed by the porting domain. The first call for a task creates a port request (one
+ * line per TN, version 1) in the PortRequestStore, validates and submits it; every later call (the
+ * engine's re-check at `checkAgainAt`) feeds inbound messages and due timers to the reducer and
+ * answers: still waiting, ported, or a permanent failure with the carrier's canonical reason.
+ */
+export class CoordinatedNumberPortIn implements NumberPortIn {
+  constructor(private readonly opts: CoordinatedPortInOptions) {}
+
+  /** Starts the port-in (once per key) or reports its progress. */
+  async requestPortIn(req: PortInRequest): Promise<PortInAnswer> {
+    const { driver } = this.opts;
+    const started = await this.start(req);
+    await driver.syncInbound();
+    await driver.fireDueTimers(started.request.id);
+    await driver.syncInbound();
+    const record = (await driver.fireDueTimers(started.request.id)) ?? started;
+    return this.answer(record.request);
+  }
+
+  /** Cancels the port at the carrier unless the numbers are already ours. */
+  async cancelPortIn(req: { readonly idempotencyKey: string; readonly portRequestId: string }): Promise<void> {
+    const out = await this.opts.driver.apply(req.portRequestId, { kind: 'action', action: { type: 'cancel', overrideNote: `provisioning task ${req.idempotencyKey} compensated` } });
+    if (out.refusal !== undefined && !['CANCEL_PENDING', 'CANCELLED', 'DRAFT', 'READY'].includes(out.record.request.state)) {
+      fail('PORT_CANCEL_REFUSED', `port ${out.record.request.pon} cannot be cancelled: ${out.refusal.reason}`);
+    }
+  }
+
+  private answer(r: PortRequest): PortInAnswer {
+    if (PORTED_STATES.includes(r.state)) {
+      const activated = r.lines.flatMap((l) => (l.activatedAt === undefined ? [] : [Date.parse(l.activatedAt)]));
+      return { portRequestId: r.id, portedAt: r.portedAt !== undefined ? Date.parse(r.portedAt) : Math.max(this.opts.clock.now(), ...activated) };
+    }
+    if (r.state === 'REJECTED') {
+      const { code, text } = rejectText(r);
+      fail(code, text);
+    }
+    if (DEAD_STATES.includes(r.state)) fail(`PORT_${r.state}`, `port ${r.pon} ended ${r.state}`);
+    const now = this.opts.clock.now();
+    const poll = now + (this.opts.pollEveryMs ?? 15 * 60_000);
+    const timers = r.timers.map((t) => Date.parse(t.at)).filter((t) => t > now);
+    return { portRequestId: r.id, checkAgainAt: Math.min(poll, ...timers) };
+  }
+
+  /** Creates, validates and submits the request on the first call; later calls return it as stored. */
+  private async start(req: PortInRequest): Promise<StoredPortRequest> {
+    const { driver, clock } = this.opts;
+    const carrier = this.opts.carrierOf(req.losingCarrier) ?? fail('UNKNOWN_CARRIER', `no losing carrier named ${req.losingCarrier}`);
+    const customer = (await this.opts.customerOf(req)) ?? fail('PORT_CUSTOMER_UNKNOWN', `no authorising customer for ${req.idempotencyKey}`);
+    const kind = portKind(carrier);
+    const id = shortId(req.idempotencyKey);
+    const record = await driver.create(req.idempotencyKey, {
+      id: `port-${id.toLowerCase()}`, pon: `PON-${id}`, kind,
+      losingCarrier: { name: carrier.name, spid: carrier.spid, profileId: carrier.profileId, ...(carrier.accountNumberPattern === undefined ? {} : { accountNumberPattern: carrier.accountNumberPattern }) },
+      newProvider: this.opts.provider, calendar: carrier.calendar, policy: this.opts.policy,
+      submitted: { accountNumber: req.accountNumber, ...(req.pin === undefined ? {} : { pin: req.pin }), ...customer },
+      lines: [{ tn: req.msisdn, isBtn: customer.btn === undefined || customer.btn === req.msisdn }],
+      requestedDue: requestedDue(kind, carrier, clock.now(), req.desiredAt),
+      loa: { signer: customer.authorizedName, signedAt: new Date(clock.now()).toISOString() }, networkReady: true,
+    });
+    if (record.request.state !== 'DRAFT') return record;
+    const validated = await driver.apply(record.request.id, { kind: 'action', action: { type: 'validate', pinRequired: carrier.pinRequired, tnsInOtherOpenOrders: [] } });
+    if (validated.refusal !== undefined) fail('PORT_VALIDATION_FAILED', `port ${record.request.pon} not submitted: ${validated.refusal.reason}`);
+    const submitted = await driver.apply(record.request.id, { kind: 'action', action: { type: 'submit' } });
+    if (submitted.refusal !== undefined) fail('PORT_SUBMIT_REFUSED', `port ${record.request.pon} not submitted: ${submitted.refusal.reason}`);
+    return submitted.record;
+  }
+}

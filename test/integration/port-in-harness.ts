@@ -1,0 +1,66 @@
+import { CoordinatedNumberPortIn } from '../../src/adapters/porting/coordinated-number-port-in.js';
+import { InMemoryPortRequestStore } from '../../src/adapters/porting/in-memory-port-request-store.js';
+import { PROVISIO_PROVIDER, type PortingCarrier } from '../../src/adapters/porting/porting-carrier.js';
+import { simulatedCarrierGateway, simulatedCarrierOf } from '../../src/adapters/porting/simulated-carriers.js';
+import { PortCoordinator } from '../../src/app/porting/port-coordinator.js';
+import { DEFAULT_PORT_POLICY, type PortPolicy } from '../../src/domain/porting/port-policy.js';
+import type { PortRequestStore } from '../../src/ports/port-request-store.js';
+import { SouthboundError } from '../../src/ports/southbound-error.js';
+import { CARRIER_PROFILES, type CarrierProfile, type CarrierProfileId } from '../../sim/carrier/carrier-profile.js';
+import { CarrierWorld } from '../../sim/carrier/carrier-world.js';
+import type { SimAccount } from '../../sim/carrier/sim-account.js';
+import { VirtualClock } from '../../sim/carrier/sim-scheduler.js';
+
+/** The engine's view of one port-in task run to its end on the virtual clock. */
+export interface PortInRun {
+  readonly outcome: 'ported' | 'failed' | 'waiting';
+  readonly portRequestId?: string;
+  readonly portedAt?: number;
+  readonly failure?: { readonly code: string; readonly text: string };
+  readonly checks: number;
+}
+
+/** A virtual-clock carrier world with the coordinated port-in adapter over an in-process gateway. */
+export function aPortInWorld(opts: { at: number; seed?: number; policy?: Partial<PortPolicy>; profiles?: readonly CarrierProfile[];
+  carrierOverride?: Partial<PortingCarrier>; store?: PortRequestStore }) {
+  const clock = new VirtualClock(opts.at);
+  const profiles = opts.profiles ?? Object.values(CARRIER_PROFILES);
+  const world = new CarrierWorld({ seed: opts.seed ?? 7, clock, profiles });
+  const store = opts.store ?? new InMemoryPortRequestStore();
+  const gateway = simulatedCarrierGateway(world, () => clock.now());
+  const coordinator = new PortCoordinator({ store, gateway, clock });
+  const carrierOf = simulatedCarrierOf(profiles);
+  const customers = new Map<string, SimAccount>();
+  const portIn = new CoordinatedNumberPortIn({
+    driver: coordinator, clock, policy: { ...DEFAULT_PORT_POLICY, ...opts.policy }, provider: PROVISIO_PROVIDER,
+    carrierOf: (n) => { const c = carrierOf(n); return c === undefined ? undefined : { ...c, ...opts.carrierOverride }; },
+    customerOf: async (r) => {
+      const a = customers.get(r.msisdn);
+      return a === undefined ? undefined : { authorizedName: a.authorizedNames[0] ?? '', serviceAddress: a.serviceAddress, ...(a.btn === undefined ? {} : { btn: a.btn }) };
+    },
+  });
+  /** Adds the carrier's account and registers its holder as the porting customer. */
+  function addCustomer(profile: CarrierProfileId, account: SimAccount): void {
+    world.addAccount(CARRIER_PROFILES[profile].spid, account);
+    for (const t of account.tns) customers.set(t.tn, account);
+  }
+  /** Calls the port-in the way the engine does: again at each `checkAgainAt`, until ported, failed or `until`. */
+  async function run(req: Parameters<typeof portIn.requestPortIn>[0], until: number): Promise<PortInRun> {
+    let last: string | undefined;
+    for (let checks = 1; checks < 2_000; checks++) {
+      try {
+        const a = await portIn.requestPortIn(req);
+        last = a.portRequestId;
+        if (a.portedAt !== undefined) return { outcome: 'ported', portRequestId: a.portRequestId, portedAt: a.portedAt, checks };
+        const next = a.checkAgainAt ?? clock.now() + 3_600_000;
+        if (next > until) return { outcome: 'waiting', portRequestId: a.portRequestId, checks };
+        world.scheduler.runUntil(next);
+      } catch (e) {
+        if (!(e instanceof SouthboundError) || e.retryable) throw e;
+        return { outcome: 'failed', ...(last === undefined ? {} : { portRequestId: last }), failure: { code: e.code, text: e.message }, checks };
+      }
+    }
+    throw new Error('port-in did not settle');
+  }
+  return { clock, world, store, coordinator, portIn, addCustomer, run };
+}
