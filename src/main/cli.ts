@@ -6,9 +6,10 @@ import { serveCommand } from './commands/serve-command.js';
 import { workerCommand } from './commands/worker-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { auditCommand } from './commands/audit-command.js';
+import { simulateCommand } from './commands/simulate-command.js';
 
 /** Every sub-command, in the order the help lists them. */
-const COMMANDS: readonly Command[] = [serveCommand, workerCommand, auditCommand, validateCommand];
+const COMMANDS: readonly Command[] = [serveCommand, workerCommand, auditCommand, validateCommand, simulateCommand];
 
 function help(): void {
   say('usage: provisio <command> [options]\n\ncommands:');

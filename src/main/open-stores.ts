@@ -1,11 +1,17 @@
 import { join } from 'node:path';
 import { openPostgresStores } from '../adapters/postgres/pg-stores.js';
 import { openSqliteStores } from '../adapters/sqlite/sqlite-stores.js';
+import { PgFalloutActionLog } from '../adapters/postgres/pg-fallout-action-log.js';
+import { PgFalloutCaseReader } from '../adapters/postgres/pg-fallout-case-reader.js';
 import { InMemoryEffectLedger } from '../adapters/simulators/index.js';
+import { SqliteFalloutActionLog } from '../adapters/sqlite/sqlite-fallout-action-log.js';
+import { SqliteFalloutCaseReader } from '../adapters/sqlite/sqlite-fallout-case-reader.js';
 import { SqliteEffectLedger } from '../adapters/sqlite/sqlite-effect-ledger.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeliveryQueue } from '../ports/delivery-queue.js';
 import type { EffectLedger } from '../ports/effect-ledger.js';
+import type { FalloutActionLog } from '../ports/fallout-action-log.js';
+import type { FalloutCaseReader } from '../ports/fallout-case-reader.js';
 import type { HubStore } from '../ports/hub-store.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { TaskStore } from '../ports/task-store.js';
@@ -21,6 +27,9 @@ export interface Stores {
   readonly tasks: TaskStore;
   /** Subscribes to wake-ups from commits made by other processes (PostgreSQL only). */
   readonly onWake: (channel: 'tasks' | 'deliveries', fn: () => void) => void;
+  /** Fallout cases (derived from failed tasks) and the operators' actions on them. */
+  readonly falloutCases: FalloutCaseReader;
+  readonly falloutActions: FalloutActionLog;
   /** The ledger of effects the simulated southbound systems applied (durable on SQLite, in memory on PostgreSQL). */
   readonly effectLedger: (clock: Clock) => EffectLedger;
   /** Throws when the database does not answer. */
@@ -59,6 +68,8 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       tasks: pg.tasks,
       onWake: (channel, fn) => pg.notifier?.onWake(channel, fn),
       effectLedger: (clock) => new InMemoryEffectLedger(clock),
+      falloutCases: new PgFalloutCaseReader(pg.pool),
+      falloutActions: new PgFalloutActionLog(pg.pool),
       ping: pg.ping,
       close: pg.close,
     };
@@ -74,6 +85,8 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     tasks: sqlite.tasks,
     onWake: () => {},
     effectLedger: (clock) => new SqliteEffectLedger(sqlite.db, clock),
+    falloutCases: new SqliteFalloutCaseReader(sqlite.db),
+    falloutActions: new SqliteFalloutActionLog(sqlite.db),
     ping: async () => {
       sqlite.db.prepare('select 1').get();
     },

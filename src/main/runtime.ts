@@ -14,7 +14,9 @@ import { CancelRequestWorker } from '../engine/cancel-request-worker.js';
 import { OutboxDispatcher } from '../engine/outbox-dispatcher.js';
 import { createSimulatedSystems, orderFactsFromStore } from '../adapters/simulators/index.js';
 import { createTaskHandlers } from '../engine/handlers/task-handler-registry.js';
-import { createWorld } from '../../sim/world/index.js';
+import { createWorld, type World } from '../../sim/world/index.js';
+import { worldAccountLookup, worldAddressReference } from '../../sim/validation-corpus/world-reference-data.js';
+import type { ValidationContext } from '../validation/index.js';
 import { openStores, type Stores } from './open-stores.js';
 import { buildProvisioning, loadShippedDecompositionRules, type Provisioning } from './provisioning.js';
 import type { ServerConfig } from './server-config.js';
@@ -23,6 +25,10 @@ import type { ServerConfig } from './server-config.js';
 export interface Runtime {
   readonly log: Logger;
   readonly catalog: Catalog;
+  /** The simulated operator world the OSS/BSS simulators and the reference data come from. */
+  readonly world: World;
+  /** Entry-validation context: address reference (buildings, units, streets) and account records. */
+  readonly validationContext: (now: Date) => ValidationContext;
   readonly stores: Stores;
   readonly metrics: Registry;
   readonly provisioning: Provisioning;
@@ -70,8 +76,11 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   outboxGauge(metrics, stores);
+  const world = createWorld({ seed: config.seed, start: new Date(systemClock.now()).toISOString() });
+  const addressReference = worldAddressReference(world);
+  const accountLookup = worldAccountLookup(world);
   const systems = createSimulatedSystems({
-    world: createWorld({ seed: config.seed, start: new Date(systemClock.now()).toISOString() }),
+    world,
     seed: config.seed,
     clock: systemClock,
     ledger: stores.effectLedger(systemClock),
@@ -99,6 +108,8 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   const runtime: Runtime = {
     log,
     catalog,
+    world,
+    validationContext: (now) => ({ now, addressReference, accountLookup, catalog }),
     stores,
     metrics,
     provisioning,

@@ -4,6 +4,9 @@ import { catalogEntryCheck } from '../app/catalog-entry-check.js';
 import { validationEntryCheck } from '../app/validation-entry-check.js';
 import { buildHttpApp } from '../api/http-app.js';
 import { registerTmf620Routes } from '../api/tmf620/tmf620-routes.js';
+import { registerFalloutRoutes } from '../api/workbench/fallout-routes.js';
+import { registerTmf673Routes } from '../api/tmf673/tmf673-routes.js';
+import { worldAddressReference } from '../../sim/validation-corpus/world-reference-data.js';
 import { parseListenerQuery } from '../domain/events/listener-query.js';
 import { openRuntime } from './runtime.js';
 import { readServerConfig, type ServerConfig } from './server-config.js';
@@ -22,7 +25,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const app = await buildHttpApp({
     logger: log.child({ component: 'http' }),
     metrics: rt.metrics,
-    plugins: [(a) => registerTmf620Routes(a, { catalog, baseUrl: () => rt.publicUrl })],
+    plugins: [
+      (a) => registerTmf620Routes(a, { catalog, baseUrl: () => rt.publicUrl }),
+      (a) => registerTmf673Routes(a, { reference: worldAddressReference(rt.world), baseUrl: () => rt.publicUrl }),
+      (a) =>
+        registerFalloutRoutes(a, {
+          cases: stores.falloutCases,
+          actionLog: stores.falloutActions,
+          applyToPlan: (orderId, event) => rt.provisioning.engine.apply(orderId, event),
+          clock: systemClock,
+          ids: uuidIds,
+        }),
+    ],
     health: {
       ready: () => ready,
       check: async () => {
@@ -35,7 +49,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       hub: stores.hub,
       clock: systemClock,
       ids: uuidIds,
-      entryChecks: [catalogEntryCheck(catalog), validationEntryCheck((now) => ({ now }))],
+      entryChecks: [catalogEntryCheck(catalog), validationEntryCheck(rt.validationContext)],
       planner: rt.provisioning.planner,
       urls: rt.urls,
       checkListenerQuery: (q) => {
