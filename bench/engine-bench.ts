@@ -1,6 +1,6 @@
 // End-to-end engine benchmark: decomposition, plan storage, the engine with zero-latency stub
 // handlers, derived order states and outbox events, on SQLite with synchronous=FULL.
-// Usage: npx tsx bench/engine-bench.ts [--orders N] [--json]   (CHAIN_BUDGET_MS=n: engine chaining budget, default 25)
+// Usage: npx tsx bench/engine-bench.ts [--orders N] [--json]   (CHAIN_BUDGET_MS=n: engine chaining budget, default 250)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ const engine = createEngine({
   clock,
   ids,
   batchSize: 4_000,
-  chainBudgetMs: Number(process.env.CHAIN_BUDGET_MS ?? 25),
+  chainBudgetMs: Number(process.env.CHAIN_BUDGET_MS ?? 250),
   onOrderStates: (moves) => {
     for (const m of moves) {
       if (m.path.at(-1) !== 'completed') continue;
