@@ -26,30 +26,33 @@ export function aPortInWorld(opts: { at: number; seed?: number; policy?: Partial
   const clock = new VirtualClock(opts.at);
   const profiles = opts.profiles ?? Object.values(CARRIER_PROFILES);
   const world = new CarrierWorld({ seed: opts.seed ?? 7, clock, profiles });
-  const store = opts.store ?? new InMemoryPortRequestStore();
   const gateway = simulatedCarrierGateway(world, () => clock.now());
-  const coordinator = new PortCoordinator({ store, gateway, clock });
   const carrierOf = simulatedCarrierOf(profiles);
   const customers = new Map<string, SimAccount>();
-  const portIn = new CoordinatedNumberPortIn({
-    driver: coordinator, clock, policy: { ...DEFAULT_PORT_POLICY, ...opts.policy }, provider: PROVISIO_PROVIDER,
-    carrierOf: (n) => { const c = carrierOf(n); return c === undefined ? undefined : { ...c, ...opts.carrierOverride }; },
-    customerOf: async (r) => {
-      const a = customers.get(r.msisdn);
-      return a === undefined ? undefined : { authorizedName: a.authorizedNames[0] ?? '', serviceAddress: a.serviceAddress, ...(a.btn === undefined ? {} : { btn: a.btn }) };
-    },
-  });
+  function connect(store: PortRequestStore) {
+    const coordinator = new PortCoordinator({ store, gateway, clock });
+    const portIn = new CoordinatedNumberPortIn({
+      driver: coordinator, clock, policy: { ...DEFAULT_PORT_POLICY, ...opts.policy }, provider: PROVISIO_PROVIDER,
+      carrierOf: (n) => { const c = carrierOf(n); return c === undefined ? undefined : { ...c, ...opts.carrierOverride }; },
+      customerOf: async (r) => {
+        const a = customers.get(r.msisdn);
+        return a === undefined ? undefined : { authorizedName: a.authorizedNames[0] ?? '', serviceAddress: a.serviceAddress, ...(a.btn === undefined ? {} : { btn: a.btn }) };
+      },
+    });
+    return { store, coordinator, portIn };
+  }
+  const live = connect(opts.store ?? new InMemoryPortRequestStore());
   /** Adds the carrier's account and registers its holder as the porting customer. */
   function addCustomer(profile: CarrierProfileId, account: SimAccount): void {
     world.addAccount(CARRIER_PROFILES[profile].spid, account);
     for (const t of account.tns) customers.set(t.tn, account);
   }
   /** Calls the port-in the way the engine does: again at each `checkAgainAt`, until ported, failed or `until`. */
-  async function run(req: Parameters<typeof portIn.requestPortIn>[0], until: number): Promise<PortInRun> {
+  async function run(req: Parameters<CoordinatedNumberPortIn['requestPortIn']>[0], until: number): Promise<PortInRun> {
     let last: string | undefined;
     for (let checks = 1; checks < 2_000; checks++) {
       try {
-        const a = await portIn.requestPortIn(req);
+        const a = await live.portIn.requestPortIn(req);
         last = a.portRequestId;
         if (a.portedAt !== undefined) return { outcome: 'ported', portRequestId: a.portRequestId, portedAt: a.portedAt, checks };
         const next = a.checkAgainAt ?? clock.now() + 3_600_000;
@@ -62,5 +65,9 @@ export function aPortInWorld(opts: { at: number; seed?: number; policy?: Partial
     }
     throw new Error('port-in did not settle');
   }
-  return { clock, world, store, coordinator, portIn, addCustomer, run };
+  /** Replaces the adapter and its store, as a restarted process would (the in-memory poll cursor is lost). */
+  function restart(store: PortRequestStore): void {
+    Object.assign(live, connect(store));
+  }
+  return { clock, world, live, get store() { return live.store; }, get portIn() { return live.portIn; }, addCustomer, run, restart };
 }
