@@ -11,7 +11,7 @@ const ALLOWED = {
   engine: ['domain', 'ports', 'app', 'engine'],
   ml: ['ml'],
   validation: ['domain', 'validation'],
-  adapters: ['ports', 'domain', 'adapters', 'sim'],
+  adapters: ['ports', 'domain', 'adapters', 'sim', 'ml'],
   api: ['app', 'domain', 'api', 'ports'],
 };
 const NODE_IO = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'better-sqlite3', 'pg', 'fastify', 'undici'];

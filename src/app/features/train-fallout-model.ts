@@ -1,0 +1,87 @@
+import { FALLOUT_CAUSES } from '../../domain/fallout/fallout-cause.js';
+import { fitPlatt, compileModel, predictMargins, serializeModel, trainGbdt, type GbdtParams } from '../../ml/index.js';
+import type { HeadMetrics, ModelHead, ModelVersion } from '../../ports/model-registry.js';
+import { headMetrics, scoreHead } from './head-metrics.js';
+import type { HistoryRecord } from './history-record.js';
+import { buildTrainingTable, labelledSlice, type TrainingTable } from './training-table.js';
+
+/** What a training run needs besides the history: identity, time and hyper-parameters. */
+export interface TrainOptions {
+  readonly version: string;
+  /** ISO instant of the run (comes from the Clock). */
+  readonly trainedAt: string;
+  /** Review capacity as a share of orders (default 0.05). */
+  readonly capacity?: number;
+  readonly params?: Partial<GbdtParams>;
+}
+
+/** Row boundaries of the time-ordered split: train | early stop | calibration | test (70/10/10/10). */
+export interface TimeSplit {
+  readonly train: readonly [number, number];
+  readonly earlyStop: readonly [number, number];
+  readonly calibration: readonly [number, number];
+  readonly test: readonly [number, number];
+}
+
+/** Splits n time-ordered rows into oldest 70% train, then 10% early stop, 10% calibration, newest 10% test. */
+export function timeSplit(n: number): TimeSplit {
+  const a = Math.floor(n * 0.7);
+  const b = Math.floor(n * 0.8);
+  const c = Math.floor(n * 0.9);
+  return { train: [0, a], earlyStop: [a, b], calibration: [b, c], test: [c, n] };
+}
+
+/** Default hyper-parameters of the fallout heads (design notes §3.3). */
+export const FALLOUT_GBDT_PARAMS: Partial<GbdtParams> = { numRounds: 300, learningRate: 0.05, maxDepth: 4, maxBins: 64, earlyStoppingRounds: 30, seed: 42 };
+
+function trainHead(t: TrainingTable, s: TimeSplit, name: string, labels: Float64Array, params: Partial<GbdtParams>): ModelHead {
+  const train = labelledSlice(t, labels, ...s.train);
+  const stop = labelledSlice(t, labels, ...s.earlyStop);
+  const { model } = trainGbdt(train, { ...params, objective: 'binary' }, stop);
+  const cal = labelledSlice(t, labels, ...s.calibration);
+  const margins = predictMargins(compileModel(model), cal)[0]!;
+  const { a, b } = fitPlatt(margins, cal.labels!);
+  return { head: name, modelJson: serializeModel(model), platt: { a, b } };
+}
+
+/** Calibrated risk above which an order falls in the top `capacity` share of the given scores. */
+export function thresholdAt(scores: Float64Array, capacity: number): number {
+  const sorted = Float64Array.from(scores).sort().reverse();
+  const k = Math.min(sorted.length - 1, Math.max(0, Math.round(capacity * sorted.length) - 1));
+  return sorted[k] ?? 1;
+}
+
+/**
+ * Trains the "any fallout" head and one head per cause on time-ordered history, calibrates each
+ * with Platt scaling on the calibration slice and measures it on the newest slice. Returns a
+ * candidate version for the registry.
+ */
+export function trainFalloutModel(records: readonly HistoryRecord[], options: TrainOptions): ModelVersion {
+  if (records.length < 200) throw new Error(`training: need at least 200 orders, got ${records.length}`);
+  const t = buildTrainingTable(records);
+  const s = timeSplit(t.createdAt.length);
+  const params = { ...FALLOUT_GBDT_PARAMS, ...options.params };
+  const capacity = options.capacity ?? 0.05;
+  const targets = [['any', t.anyLabels] as const, ...FALLOUT_CAUSES.map((c) => [c, t.causeLabels[c]] as const)];
+  const heads = targets.map(([name, labels]) => trainHead(t, s, name, labels, params));
+  const metrics: Record<string, HeadMetrics> = {};
+  targets.forEach(([name, labels], i) => {
+    const test = labelledSlice(t, labels, ...s.test);
+    metrics[name] = headMetrics(scoreHead(heads[i]!, test), test.labels!);
+  });
+  const calibrationRisk = scoreHead(heads[0]!, labelledSlice(t, t.anyLabels, ...s.calibration));
+  const at = (i: number): string => t.createdAt[i]!;
+  return {
+    version: options.version,
+    status: 'candidate',
+    trainedAt: options.trainedAt,
+    trainingWindow: { from: at(0), to: at(s.calibration[1] - 1) },
+    testWindow: { from: at(s.test[0]), to: at(s.test[1] - 1) },
+    features: t.features.features.map((f) => ({ name: f.name, kind: f.kind })),
+    heads,
+    metrics,
+    operatingPoint: { capacity, threshold: thresholdAt(calibrationRisk, capacity) },
+    rowCounts: { train: s.train[1], earlyStop: s.earlyStop[1] - s.earlyStop[0], calibration: s.calibration[1] - s.calibration[0], test: s.test[1] - s.test[0] },
+    params,
+  };
+}
