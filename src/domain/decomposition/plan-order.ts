@@ -59,6 +59,8 @@ export function planOrder(order: ProductOrder, catalog: Catalog, rules: Decompos
   const tasks: PlanTask[] = [];
   const finals: PlanTask[] = [];
   for (const p of planned) {
+    // One inputs object per item, shared by its tasks (read-only).
+    const inputs = taskInputs(p.ctx);
     for (const t of p.templates.values()) {
       const related = p.ctx.related.length > 0 ? p.ctx.related : planned.map((o) => o.ctx.item.id);
       const cross = t.afterRelated.flatMap((rel) =>
@@ -73,7 +75,7 @@ export function planOrder(order: ProductOrder, catalog: Catalog, rules: Decompos
         itemId: p.ctx.item.id,
         mode: 'do',
         dependsOn: [...new Set([...t.after.flatMap(p.resolve), ...cross])],
-        inputs: taskInputs(p.ctx),
+        inputs,
       };
       (t.phase === 'final' ? finals : tasks).push(task);
     }

@@ -46,7 +46,7 @@ export interface PlanState {
 }
 
 /** A new task record for a plan task, blocked until its dependencies end (ready at `now` if none). */
-export function newTaskRecord(task: PlanTask, now: number): TaskRecord {
+export function newTaskRecord(task: PlanTask, now: number, digest: string = inputsDigest(task.inputs)): TaskRecord {
   const ready = task.dependsOn.length === 0;
   return {
     id: task.id,
@@ -58,7 +58,7 @@ export function newTaskRecord(task: PlanTask, now: number): TaskRecord {
     state: ready ? 'ready' : 'blocked',
     attempt: 0,
     wakeAt: ready ? now : null,
-    inputsDigest: inputsDigest(task.inputs),
+    inputsDigest: digest,
     history: [],
   };
 }
@@ -70,8 +70,12 @@ export function newTaskRecord(task: PlanTask, now: number): TaskRecord {
 export function initialPlanState(plan: Plan, now: number): PlanState {
   const blockedItems = new Set(plan.missing.map((m) => m.itemId));
   const tasks: Record<string, TaskRecord> = {};
+  // Tasks of one item usually share one inputs object: digest it once.
+  const digests = new Map<object, string>();
   for (const t of plan.tasks) {
-    const rec = newTaskRecord(t, now);
+    let digest = digests.get(t.inputs);
+    if (digest === undefined) digests.set(t.inputs, (digest = inputsDigest(t.inputs)));
+    const rec = newTaskRecord(t, now, digest);
     tasks[t.id] = blockedItems.has(t.itemId) && rec.state === 'ready' ? { ...rec, state: 'pending', wakeAt: null } : rec;
   }
   const itemStates: Record<string, ItemState> = {};

@@ -50,8 +50,22 @@ export function idempotencyKey(orderId: string, taskId: string): string {
 /** A stable text form of task inputs (JSON with object keys sorted), used to tell whether a revision changed them. */
 export function inputsDigest(inputs: unknown): string {
   if (inputs === null || typeof inputs !== 'object') return JSON.stringify(inputs) ?? 'null';
-  if (Array.isArray(inputs)) return `[${inputs.map((v) => (v === undefined ? 'null' : inputsDigest(v))).join(',')}]`;
+  if (Array.isArray(inputs)) {
+    let out = '[';
+    for (let i = 0; i < inputs.length; i++) {
+      const v: unknown = inputs[i];
+      out += (i === 0 ? '' : ',') + (v === undefined ? 'null' : inputsDigest(v));
+    }
+    return `${out}]`;
+  }
   const obj = inputs as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${inputsDigest(obj[k])}`).join(',')}}`;
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    const text = v === null || typeof v !== 'object' ? (JSON.stringify(v) ?? 'null') : inputsDigest(v);
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(k)}:${text}`;
+  }
+  return `${out}}`;
 }
