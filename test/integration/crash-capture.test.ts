@@ -19,11 +19,11 @@ interface ServerProcess {
 }
 
 async function startServerProcess(): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/server.ts', '--port', String(port), '--data-dir', dataDir, '--log-level', 'error'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/server.ts', '--port', String(port), '--data-dir', dataDir, '--log-level', 'error', '--no-engine'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise((r) => child.once('exit', r));
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { child, exited };
     } catch {
