@@ -18,6 +18,7 @@ import { createTaskHandlers } from '../../engine/handlers/task-handler-registry.
 import type { EffectReport } from '../../ports/effect-ledger.js';
 import { loadShippedDecompositionRules } from '../provisioning.js';
 import { simulationPlanner } from './simulation-planner.js';
+import { withVirtualResponseTimes } from './virtual-response-times.js';
 import { simulatedOrderResult, type SimulatedOrderResult, type SimulationPlanMode } from './simulation-result.js';
 import { summariseSimulation, type SimulationSummary } from './simulation-summary.js';
 
@@ -88,7 +89,7 @@ function wire(o: SimulationOptions, world: World, path: string): Wiring {
   const systems = createSimulatedSystems({ world, seed: o.seed, clock, ledger, mode: o.simulators, orderFacts: orderFactsFromStore((id) => stores.orders.getOrder(id)) });
   const firstFallout = new Map<string, FalloutCaseToOpen>();
   const engine = createEngine({
-    taskStore: stores.tasks, orders: stores.orders, handlers: createTaskHandlers(systems), clock, ids: counterIds('ev-'), seed: o.seed,
+    taskStore: stores.tasks, orders: stores.orders, handlers: o.simulators === 'realistic' ? withVirtualResponseTimes(createTaskHandlers(systems), o.seed) : createTaskHandlers(systems), clock, ids: counterIds('ev-'), seed: o.seed,
     advanceClock: (t) => clock.advanceTo(t),
     onFallout: (cases) => {
       for (const c of cases) if (!firstFallout.has(c.orderId)) firstFallout.set(c.orderId, c);
