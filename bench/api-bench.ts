@@ -1,7 +1,9 @@
 // Benchmark of durable order capture over HTTP: builds Provisio, starts the server as its own
 // process on SQLite (synchronous=FULL), drives POST /productOrder with autocannon over loopback,
 // and reports accepted orders per second, latency percentiles and the server's memory.
-// Usage: npm run bench:api -- [--orders 100000] [--connections 50] [--json]
+// Capture only by default (the engine off, as an API process in a scaled deployment); --with-engine also
+// provisions every order in the same process with the instant simulators.
+// Usage: npm run bench:api -- [--orders 100000] [--connections 50] [--with-engine] [--json]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     port: { type: 'string', default: '18700' },
     json: { type: 'boolean', default: false },
+    'with-engine': { type: 'boolean', default: false },
   },
 });
 const orders = Number(values.orders);
@@ -46,7 +49,8 @@ async function main(): Promise<void> {
   say('building…');
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'provisio-bench-api-'));
-  const server = spawn(process.execPath, ['dist/src/main/server.js', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'], {
+  const engineArgs = values['with-engine'] ? ['--simulators', 'instant'] : ['--no-engine'];
+  const server = spawn(process.execPath, ['dist/src/main/server.js', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn', ...engineArgs], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -76,6 +80,8 @@ async function main(): Promise<void> {
       connections,
       durationSeconds: result.duration,
       store: 'sqlite synchronous=FULL',
+      engine: values['with-engine'] ? 'running' : 'off',
+      loadAverage: (await import('node:os')).loadavg()[0],
     };
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
