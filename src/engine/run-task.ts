@@ -3,6 +3,7 @@ import { idempotencyKey } from '../domain/plan/plan.js';
 import { SouthboundError } from '../ports/southbound-error.js';
 import type { ClaimedTask, TaskStore } from '../ports/task-store.js';
 import type { TaskContext, TaskHandlers } from './task-handler.js';
+import { TIMED_OUT, TaskDeadlines } from './task-deadlines.js';
 
 /** Builds the context of a claimed task; inputs are parsed only if the handler reads them. */
 export function taskContext(task: ClaimedTask, now: number): TaskContext {
@@ -30,34 +31,32 @@ export function failureOf(err: unknown, system: string): TaskResult {
   return { kind: 'failed', failure: { retryable: false, code: 'HANDLER_ERROR', system, text } };
 }
 
-const TIMEOUT = Symbol('timeout');
+const deadlines = new TaskDeadlines();
+
+async function work(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore, ctx: TaskContext): Promise<TaskResult> {
+  const handler = handlers[task.type];
+  if (task.mode === 'do') return handler.invoke(ctx);
+  const output = task.compensates === null ? undefined : await store.taskOutput(task.orderId, task.compensates);
+  await handler.compensate({ ...ctx, output: output ?? {} });
+  return { kind: 'completed', output: {} };
+}
 
 /**
  * Runs one claimed task (forward or undo) under its policy's timeout and returns its result. A
  * timeout is a retryable failure; the idempotency key makes the late call harmless.
  */
 export async function runTask(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore, now: number): Promise<TaskResult> {
-  const handler = handlers[task.type];
-  const ctx = taskContext(task, now);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMEOUT), handler.policy.timeoutMs);
-  });
+  const timeoutMs = handlers[task.type].policy.timeoutMs;
+  const deadline = deadlines.acquire(timeoutMs);
   try {
-    const work = async (): Promise<TaskResult> => {
-      if (task.mode === 'do') return handler.invoke(ctx);
-      const output = task.compensates === null ? undefined : await store.taskOutput(task.orderId, task.compensates);
-      await handler.compensate({ ...ctx, output: output ?? {} });
-      return { kind: 'completed', output: {} };
-    };
-    const r = await Promise.race([work(), timeout]);
-    if (r === TIMEOUT) {
-      return { kind: 'failed', failure: { retryable: true, code: 'TIMEOUT', system: task.type, text: `no answer within ${handler.policy.timeoutMs} ms` } };
+    const r = await Promise.race([work(task, handlers, store, taskContext(task, now)), deadline.passed]);
+    if (r === TIMED_OUT) {
+      return { kind: 'failed', failure: { retryable: true, code: 'TIMEOUT', system: task.type, text: `no answer within ${timeoutMs} ms` } };
     }
     return r;
   } catch (err) {
     return failureOf(err, task.type);
   } finally {
-    clearTimeout(timer);
+    deadlines.release(deadline);
   }
 }
