@@ -6,10 +6,12 @@ import { serveCommand } from './commands/serve-command.js';
 import { workerCommand } from './commands/worker-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { auditCommand } from './commands/audit-command.js';
+import { modelCommand } from './commands/model-command.js';
+import { historyCommand } from './commands/history-command.js';
 import { simulateCommand } from './commands/simulate-command.js';
 
 /** Every sub-command, in the order the help lists them. */
-const COMMANDS: readonly Command[] = [serveCommand, workerCommand, auditCommand, validateCommand, simulateCommand];
+const COMMANDS: readonly Command[] = [serveCommand, workerCommand, auditCommand, validateCommand, simulateCommand, historyCommand, modelCommand];
 
 function help(): void {
   say('usage: provisio <command> [options]\n\ncommands:');

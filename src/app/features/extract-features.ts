@@ -94,7 +94,7 @@ function orderValues(order: ProductOrder): Record<string, number> {
  * own attributes, its createdAt calendar, and the entry validators' findings and features stored
  * on it. Values follow FALLOUT_FEATURES order; not-applicable or unknown values are NaN.
  */
-export function extractFalloutFeatures(order: ProductOrder, out = new Float64Array(FALLOUT_FEATURES.length)): Float64Array {
+export function extractFalloutFeatures(order: ProductOrder, out: Float64Array = new Float64Array(FALLOUT_FEATURES.length)): Float64Array {
   const own = orderValues(order);
   ORDER_FEATURES.forEach((f, i) => {
     out[i] = own[f.name] ?? NaN;
