@@ -33,6 +33,8 @@ export const ERROR_CATALOGUE = {
   TASK_NOT_SKIPPABLE: { status: 409, reason: 'Task may not be skipped', hint: 'Only task types the catalogue declares skippable can be skipped; retry, force-complete or fail the item instead.' },
   FALLOUT_ACTION_NOT_ALLOWED: { status: 409, reason: 'Action not allowed on the task now', hint: 'Read the case again and choose an action its task state allows.' },
   PAST_POINT_OF_NO_RETURN: { status: 409, reason: 'Past the point of no return', hint: 'The order can no longer be cancelled; fail the affected items or force-complete the task instead.' },
+  PORT_ACTION_REFUSED: { status: 409, reason: 'Port request action refused', hint: 'Read the port request: its state, version and timers decide which actions are allowed now (the message names the guard).' },
+  PORT_REQUEST_FINAL: { status: 409, reason: 'Port request is in a final state', hint: 'A completed, cancelled, abandoned or restored port cannot change; start a new port-in order.' },
   // --- server side (5xx) ---
   STORE_UNAVAILABLE: { status: 503, reason: 'Store unavailable', hint: 'Retry later; nothing was stored.' },
   SHUTTING_DOWN: { status: 503, reason: 'Server shutting down', hint: 'Retry on another instance or after restart.' },
