@@ -3,7 +3,7 @@ import { openPostgresStores } from '../adapters/postgres/pg-stores.js';
 import { openSqliteStores } from '../adapters/sqlite/sqlite-stores.js';
 import { PgFalloutActionLog } from '../adapters/postgres/pg-fallout-action-log.js';
 import { PgFalloutCaseReader } from '../adapters/postgres/pg-fallout-case-reader.js';
-import { InMemoryEffectLedger } from '../adapters/simulators/index.js';
+import { PgEffectLedger } from '../adapters/postgres/pg-effect-ledger.js';
 import { SqliteFalloutActionLog } from '../adapters/sqlite/sqlite-fallout-action-log.js';
 import { SqliteFalloutCaseReader } from '../adapters/sqlite/sqlite-fallout-case-reader.js';
 import { SqliteEffectLedger } from '../adapters/sqlite/sqlite-effect-ledger.js';
@@ -30,7 +30,7 @@ export interface Stores {
   /** Fallout cases (derived from failed tasks) and the operators' actions on them. */
   readonly falloutCases: FalloutCaseReader;
   readonly falloutActions: FalloutActionLog;
-  /** The ledger of effects the simulated southbound systems applied (durable on SQLite, in memory on PostgreSQL). */
+  /** The ledger of effects the simulated southbound systems applied (durable, in the same database). */
   readonly effectLedger: (clock: Clock) => EffectLedger;
   /** Throws when the database does not answer. */
   readonly ping: () => Promise<void>;
@@ -67,7 +67,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       deliveries: pg.deliveries,
       tasks: pg.tasks,
       onWake: (channel, fn) => pg.notifier?.onWake(channel, fn),
-      effectLedger: (clock) => new InMemoryEffectLedger(clock),
+      effectLedger: (clock) => new PgEffectLedger(pg.pool, clock),
       falloutCases: new PgFalloutCaseReader(pg.pool),
       falloutActions: new PgFalloutActionLog(pg.pool),
       ping: pg.ping,

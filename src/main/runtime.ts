@@ -71,6 +71,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     dataDir: config.dataDir,
     synchronous: config.synchronous,
     ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}),
     onError: (err) => log.warn({ err }, 'database wake-up connection lost; polling meanwhile'),
   });
   const metrics = new Registry();
@@ -97,7 +98,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     clock: systemClock,
     ids: uuidIds,
     log,
-    engineOptions: { onOrderStates: () => wakeCancels.fn?.() },
+    engineOptions: { onOrderStates: () => wakeCancels.fn?.(), ...(config.leaseMs !== undefined ? { leaseMs: config.leaseMs } : {}) },
   });
   const worker = new CancelRequestWorker(
     { store: stores.orders, clock: systemClock, ids: uuidIds, cancelPlan: provisioning.cancelPlan },

@@ -18,6 +18,10 @@ export interface ServerConfig {
   readonly seed: number;
   /** `postgres://…` to use PostgreSQL instead of the embedded SQLite file. */
   readonly databaseUrl?: string;
+  /** PostgreSQL schema for Provisio's tables (created if missing); default: the server's search path. */
+  readonly pgSchema?: string;
+  /** How long the engine's task leases last, in ms (default: the engine's own, 60 s). */
+  readonly leaseMs?: number;
 }
 
 /** Reads the configuration; throws with a clear message on a bad value. */
@@ -35,6 +39,8 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       'no-engine': { type: 'boolean' },
       simulators: { type: 'string' },
       seed: { type: 'string' },
+      'pg-schema': { type: 'string' },
+      'lease-ms': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -60,6 +66,10 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
     throw new Error(`DATABASE_URL must be a postgres:// URL (or unset for the embedded SQLite store), got "${databaseUrl.slice(0, 40)}"`);
   }
+  const pgSchema = values['pg-schema'] ?? env.PROVISIO_PG_SCHEMA;
+  const leaseText = values['lease-ms'] ?? env.PROVISIO_LEASE_MS;
+  const leaseMs = leaseText === undefined ? undefined : Number(leaseText);
+  if (leaseMs !== undefined && !(Number.isInteger(leaseMs) && leaseMs > 0)) throw new Error(`lease must be a positive number of ms, got "${leaseText}"`);
   return {
     host,
     port,
@@ -71,5 +81,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     simulators,
     seed,
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(pgSchema ? { pgSchema } : {}),
+    ...(leaseMs !== undefined ? { leaseMs } : {}),
   };
 }

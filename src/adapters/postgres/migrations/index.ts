@@ -5,6 +5,7 @@ import { hubOutboxMigration } from './003-hub-outbox.js';
 import { plansMigration } from './004-plans.js';
 import { documentFiltersMigration } from './005-document-filters.js';
 import { falloutActionsMigration } from './006-fallout-actions.js';
+import { effectLedgerMigration } from './007-effect-ledger.js';
 
 /**
  * The PostgreSQL schema history, oldest first. To change the schema, add `NNN-<concept>.ts` with the
@@ -17,4 +18,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   plansMigration,
   documentFiltersMigration,
   falloutActionsMigration,
+  effectLedgerMigration,
 ];
