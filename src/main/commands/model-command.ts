@@ -102,7 +102,7 @@ export const modelCommand: Command = {
     const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { history: { type: 'string' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' } } });
     const dataDir = resolve(values['data-dir'] ?? process.env.PROVISIO_DATA_DIR ?? 'data');
     const json = values.json === true;
-    switch (positionals[0]) {
+    switch (positionals[0] ?? '') {
       case 'train':
         if (values.history === undefined) break;
         return train(dataDir, values.history, json);
