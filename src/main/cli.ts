@@ -9,9 +9,10 @@ import { auditCommand } from './commands/audit-command.js';
 import { modelCommand } from './commands/model-command.js';
 import { historyCommand } from './commands/history-command.js';
 import { simulateCommand } from './commands/simulate-command.js';
+import { carrierSimCommand } from './commands/carrier-sim-command.js';
 
 /** Every sub-command, in the order the help lists them. */
-const COMMANDS: readonly Command[] = [serveCommand, workerCommand, auditCommand, validateCommand, simulateCommand, historyCommand, modelCommand];
+const COMMANDS: readonly Command[] = [serveCommand, workerCommand, auditCommand, validateCommand, simulateCommand, historyCommand, modelCommand, carrierSimCommand];
 
 function help(): void {
   say('usage: provisio <command> [options]\n\ncommands:');
