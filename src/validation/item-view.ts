@@ -26,15 +26,17 @@ export interface ItemView {
 /** All items of an order, nested ones included, each with its TMF622 JSON path. */
 export function itemViews(order: Pick<ProductOrder, 'items'>): ItemView[] {
   const out: ItemView[] = [];
-  const walk = (items: readonly OrderItem[], prefix: string): void => {
-    items.forEach((item, i) => {
-      const path = `${prefix}productOrderItem[${i}]`;
-      out.push(viewOf(item, path));
-      walk(item.children, `${path}.`);
-    });
-  };
-  walk(order.items, '');
+  walk(order.items, '', out);
   return out;
+}
+
+function walk(items: readonly OrderItem[], prefix: string, out: ItemView[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as OrderItem;
+    const path = `${prefix}productOrderItem[${i}]`;
+    out.push(viewOf(item, path));
+    if (item.children.length > 0) walk(item.children, `${path}.`, out);
+  }
 }
 
 function viewOf(item: OrderItem, path: string): ItemView {
@@ -47,10 +49,14 @@ function viewOf(item: OrderItem, path: string): ItemView {
     }
   });
   const places = (product?.place ?? []).map((place, i) => ({ place, path: `${path}.product.place[${i}]` }));
-  const label = [product?.name, product?.productSpecification?.name, item.productOffering?.name]
-    .filter((s): s is string => typeof s === 'string')
-    .join(' ');
+  const label = joinNames(product?.name, product?.productSpecification?.name, item.productOffering?.name);
   return { item, path, characteristics, places, label };
+}
+
+function joinNames(...names: readonly unknown[]): string {
+  let label = '';
+  for (const n of names) if (typeof n === 'string') label = label === '' ? n : `${label} ${n}`;
+  return label;
 }
 
 // Characteristic values arrive as strings, numbers or TMF `{ value }` wrappers.

@@ -1,6 +1,10 @@
 import jaroWinklerFn from 'talisman/metrics/jaro-winkler.js';
 import doubleMetaphoneFn from 'talisman/phonetics/double-metaphone.js';
 import damerauLevenshteinFn from 'talisman/metrics/damerau-levenshtein.js';
+import { BoundedCache } from './bounded-cache.js';
+
+// Names repeat across orders (customers, account holders): each word is encoded once.
+const METAPHONES = new BoundedCache<readonly [string, string]>(50_000);
 
 /** Jaro-Winkler similarity of two strings, 0..1 (1 = identical). */
 export function jaroWinkler(a: string, b: string): number {
@@ -11,7 +15,7 @@ export function jaroWinkler(a: string, b: string): number {
 
 /** Double Metaphone codes (primary, alternate) of one word. */
 export function doubleMetaphone(word: string): readonly [string, string] {
-  return doubleMetaphoneFn(word);
+  return METAPHONES.get(word, doubleMetaphoneFn);
 }
 
 /** True when two words share a Double Metaphone code. */

@@ -36,7 +36,7 @@ export function validateOrder(order: ProductOrder, context: ValidationContext): 
   const ports = checkPortIns(order, items, { now: context.now, ...(context.accountLookup === undefined ? {} : { lookup: context.accountLookup }), ...(context.catalog === undefined ? {} : { catalog: context.catalog }) });
   const notes = checkNotes(order, noteFacts(items, places), entities);
   const findings = [...address.findings, ...phones.findings, ...ports.findings, ...notes.findings];
-  const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
+  const counts = severityCounts(findings);
   return {
     findings,
     features: {
@@ -44,22 +44,35 @@ export function validateOrder(order: ProductOrder, context: ValidationContext): 
       ...phones.features,
       ...ports.features,
       ...notes.features,
-      [FEATURES.nBlocking]: count('blocking'),
-      [FEATURES.nWarnings]: count('warning'),
-      [FEATURES.nInfo]: count('info'),
+      [FEATURES.nBlocking]: counts.blocking,
+      [FEATURES.nWarnings]: counts.warning,
+      [FEATURES.nInfo]: counts.info,
     },
   };
 }
 
+function severityCounts(findings: readonly Finding[]): Record<Finding['severity'], number> {
+  const counts = { blocking: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+function values(name: string, list: readonly ItemView[]): string[] {
+  const out: string[] = [];
+  for (const item of list) {
+    const v = item.characteristics.get(name)?.value;
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
 function noteFacts(items: readonly ItemView[], places: readonly ParsedPlace[]): NoteOrderFacts {
   const ports = items.filter(isPortIn);
-  const values = (name: string, list: readonly ItemView[]): string[] =>
-    list.map((i) => i.characteristics.get(name)?.value).filter((v): v is string => v !== undefined);
   return {
     hasPortIn: ports.length > 0,
     losingCarriers: values(CHARACTERISTIC.losingCarrier, ports),
     authorisedNames: values(CHARACTERISTIC.portingAuthorisationName, ports),
-    hasPortingPin: values(CHARACTERISTIC.portingPin, ports).length > 0,
+    hasPortingPin: ports.some((i) => i.characteristics.has(CHARACTERISTIC.portingPin)),
     portDates: values(CHARACTERISTIC.requestedPortDate, ports),
     ...optionalAddress(places.find((p) => SERVICE_PLACE_ROLES.includes(p.role))?.placed.address),
   };

@@ -41,6 +41,15 @@ export interface AddressCheckResult {
   readonly scores: AddressScores;
 }
 
+// Reference lists are long-lived (one per ZIP or state): what is derived from them is kept with them.
+const STREET_NAMES = new WeakMap<readonly string[], ReadonlySet<string | undefined>>();
+const CITY_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+const CLOSEST = new WeakMap<readonly string[], Map<string, ReturnType<typeof closest>>>();
+const ZIP5 = /^\d{5}$/;
+const SAINT = /^(ST|SAINT)\s/;
+const FORT = /^(FT|FORT)\s/;
+const MOUNT = /^(MT|MOUNT)\s/;
+
 const CITY_SUGGEST = 0.85;
 const STREET_SUGGEST = 0.85;
 
@@ -105,7 +114,7 @@ function checkLocality(a: UsAddress, ref: AddressReference, f: FieldNamer): Loca
     out.push(finding(f('stateOrProvince'), CODES.ADDR_STATE_INVALID, 'blocking', `'${a.stateGiven}' is not a US state or territory`, 0.9));
   }
   if (a.zip === undefined) return { ...base, penalty: 0.15, ...checkCityInState(a, ref, f, out) };
-  if (!/^\d{5}$/.test(a.zip)) {
+  if (!ZIP5.test(a.zip)) {
     out.push(finding(f('postcode'), CODES.ADDR_ZIP_INVALID, 'blocking', `'${a.zip}' is not a US ZIP code (5 digits, optionally ZIP+4)`, 0.97));
     return { ...base, penalty: 0.5, unknown: true };
   }
@@ -130,22 +139,48 @@ function compareCity(a: UsAddress, zipCity: string, ref: AddressReference, f: Fi
   // Exact only: JW rates one-letter typos (Austn) above any useful threshold.
   if (a.city === want || sameAfterSaintExpansion(a.city, want)) return { findings: [], penalty: 0, mismatch: false, sim };
   // A real city of the same state may be an acceptable name for the ZIP (Manhattan for New York).
-  const isKnownCity = a.state !== undefined && ref.cities(a.state).includes(a.city);
+  const isKnownCity = a.state !== undefined && setOf(ref.cities(a.state)).has(a.city);
   const confidence = isKnownCity ? 0.5 : sim >= CITY_SUGGEST ? 0.9 : 0.7;
   const message = `City '${a.city}' does not match ZIP ${a.zip ?? ''} (${zipCity})`;
   return { findings: [finding(f('city'), CODES.ADDR_ZIP_CITY_MISMATCH, 'warning', message, confidence, zipCity)], penalty: 0.2 * (1 - sim), mismatch: true, sim };
 }
 
 function sameAfterSaintExpansion(a: string, b: string): boolean {
-  const norm = (s: string): string => s.replace(/^(ST|SAINT)\s/, 'SAINT ').replace(/^(FT|FORT)\s/, 'FORT ').replace(/^(MT|MOUNT)\s/, 'MOUNT ');
-  return norm(a) === norm(b);
+  return expandSaint(a) === expandSaint(b);
+}
+
+function expandSaint(s: string): string {
+  return s.replace(SAINT, 'SAINT ').replace(FORT, 'FORT ').replace(MOUNT, 'MOUNT ');
+}
+
+function setOf(list: readonly string[]): ReadonlySet<string> {
+  let set = CITY_SETS.get(list);
+  if (set === undefined) CITY_SETS.set(list, (set = new Set(list)));
+  return set;
+}
+
+// The closest candidate of a reference list, remembered per list and value.
+function closestIn(value: string, list: readonly string[]): ReturnType<typeof closest> {
+  let byValue = CLOSEST.get(list);
+  if (byValue === undefined) CLOSEST.set(list, (byValue = new Map<string, ReturnType<typeof closest>>()));
+  if (byValue.has(value)) return byValue.get(value);
+  const best = closest(value, list);
+  if (byValue.size >= 10_000) byValue.clear();
+  byValue.set(value, best);
+  return best;
+}
+
+function streetNamesOf(streets: readonly string[]): ReadonlySet<string | undefined> {
+  let names = STREET_NAMES.get(streets);
+  if (names === undefined) STREET_NAMES.set(streets, (names = new Set(streets.map((s) => parseStreetLine(s).streetName))));
+  return names;
 }
 
 function checkCityInState(a: UsAddress, ref: AddressReference, f: FieldNamer, out: Finding[]): Partial<LocalityResult> {
   if (a.city === undefined || a.state === undefined) return {};
   const cities = ref.cities(a.state);
-  if (cities.length === 0 || cities.includes(a.city)) return {};
-  const best = closest(a.city, cities);
+  if (cities.length === 0 || setOf(cities).has(a.city)) return {};
+  const best = closestIn(a.city, cities);
   if (best !== undefined && best.score >= CITY_SUGGEST) {
     out.push(finding(f('city'), CODES.ADDR_CITY_MISSPELLED, 'warning', `City '${a.city}' is not known in ${a.state}; did you mean ${best.candidate}?`, best.score, best.candidate));
   }
@@ -157,11 +192,11 @@ function checkStreet(a: UsAddress, ref: AddressReference, field: string): { find
   const streets = ref.streets(a.zip);
   if (streets === undefined || streets.length === 0) return { findings: [], penalty: 0, sim: Number.NaN };
   const key = streetKey(a);
-  if (streets.includes(key)) return { findings: [], penalty: 0, sim: 1 };
-  const best = closest(key, streets);
+  if (setOf(streets).has(key)) return { findings: [], penalty: 0, sim: 1 };
+  const best = closestIn(key, streets);
   const sim = best?.score ?? 0;
   // The same street name with another suffix or directional is the inventory's spelling, not a typo.
-  if (streets.some((s) => parseStreetLine(s).streetName === a.streetName)) return { findings: [], penalty: 0, sim };
+  if (streetNamesOf(streets).has(a.streetName)) return { findings: [], penalty: 0, sim };
   if (best !== undefined && sim >= STREET_SUGGEST) {
     const msg = `Street '${key}' is not served in ZIP ${a.zip}; did you mean ${best.candidate}?`;
     return { findings: [finding(field, CODES.ADDR_STREET_MISSPELLED, 'warning', msg, sim, best.candidate)], penalty: 0.1, sim };

@@ -15,7 +15,7 @@ export interface ParsedPlace {
 
 /** Reads the address of every place on every item; places without an address are skipped. */
 export function parsePlaces(items: readonly ItemView[], ref: AddressReference): ParsedPlace[] {
-  const cityHint = (zip: string): string | undefined => ref.zip(zip)?.city;
+  const cityHint = cityHintOf(ref);
   const out: ParsedPlace[] = [];
   for (const item of items) {
     for (const { place, path } of item.places) {
@@ -24,6 +24,15 @@ export function parsePlaces(items: readonly ItemView[], ref: AddressReference): 
     }
   }
   return out;
+}
+
+// One hint function per reference, so parsing an order builds no closure.
+const CITY_HINTS = new WeakMap<AddressReference, (zip: string) => string | undefined>();
+
+function cityHintOf(ref: AddressReference): (zip: string) => string | undefined {
+  let hint = CITY_HINTS.get(ref);
+  if (hint === undefined) CITY_HINTS.set(ref, (hint = (zip) => ref.zip(zip)?.city));
+  return hint;
 }
 
 /** Checks every US address of the order; an address repeated on several items is checked once. */
@@ -42,18 +51,21 @@ export function checkOrderAddresses(places: readonly ParsedPlace[], ref: Address
   return { findings, features: addressFeatures(scores) };
 }
 
+function any(s: readonly AddressScores[], pick: (x: AddressScores) => boolean): number {
+  return s.length === 0 ? Number.NaN : s.some(pick) ? 1 : 0;
+}
+
 function addressFeatures(s: readonly AddressScores[]): Record<string, number> {
-  const any = (pick: (x: AddressScores) => boolean): number => (s.length === 0 ? Number.NaN : s.some(pick) ? 1 : 0);
   return {
     [FEATURES.addrCount]: s.length,
     [FEATURES.addrParseOk]: s.length === 0 ? Number.NaN : s.every((x) => x.parseOk) ? 1 : 0,
     [FEATURES.addrScore]: minOf(s.map((x) => x.score)),
-    [FEATURES.unitMissing]: any((x) => x.unitMissing),
-    [FEATURES.unitLikelyMissing]: any((x) => x.unitLikelyMissing),
-    [FEATURES.poBoxService]: any((x) => x.poBoxService),
-    [FEATURES.zipStateMismatch]: any((x) => x.zipStateMismatch),
-    [FEATURES.zipCityMismatch]: any((x) => x.zipCityMismatch),
-    [FEATURES.zipUnknown]: any((x) => x.zipUnknown),
+    [FEATURES.unitMissing]: any(s, (x) => x.unitMissing),
+    [FEATURES.unitLikelyMissing]: any(s, (x) => x.unitLikelyMissing),
+    [FEATURES.poBoxService]: any(s, (x) => x.poBoxService),
+    [FEATURES.zipStateMismatch]: any(s, (x) => x.zipStateMismatch),
+    [FEATURES.zipCityMismatch]: any(s, (x) => x.zipCityMismatch),
+    [FEATURES.zipUnknown]: any(s, (x) => x.zipUnknown),
     [FEATURES.streetSim]: minOf(s.map((x) => x.streetSim)),
     [FEATURES.citySim]: minOf(s.map((x) => x.citySim)),
   };

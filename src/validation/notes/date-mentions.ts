@@ -62,9 +62,8 @@ function monthOf(text: string | undefined): number {
 function day(now: Date, month: number, dom: number, y: number): string[] {
   if (month < 1 || month > 12 || dom < 1 || dom > 31) return [];
   const base = midnight(now);
-  const pick = (yy: number): number => Date.UTC(yy, month - 1, dom);
-  let ms = y > 0 ? pick(y) : pick(now.getUTCFullYear());
-  if (y === 0 && ms < base - 30 * DAY_MS) ms = pick(now.getUTCFullYear() + 1);
+  let ms = Date.UTC(y > 0 ? y : now.getUTCFullYear(), month - 1, dom);
+  if (y === 0 && ms < base - 30 * DAY_MS) ms = Date.UTC(now.getUTCFullYear() + 1, month - 1, dom);
   if (new Date(ms).getUTCDate() !== dom) return [];
   return [iso(ms)];
 }

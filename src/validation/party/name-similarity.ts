@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 import { jaroWinkler, soundAlike } from '../string-similarity.js';
 import { nicknameMatch } from './nicknames.js';
 import { normaliseBusinessName, partyKindOf } from './party-kind.js';
@@ -15,8 +16,18 @@ export interface NameComparison {
   readonly kinds: readonly [string, string];
 }
 
+// An authorised name is compared with the same account holder on every order of that account.
+const COMPARISONS = new BoundedCache<NameComparison>(50_000);
+const NOT_LETTER = /[^a-z]/g;
+const SURNAME_SPLIT = /[\s-]+/;
+const SURNAME_JOIN = /[\s-]/g;
+
 /** Compares two party names: business names as normalised strings, person names part by part. */
 export function compareNames(a: string, b: string): NameComparison {
+  return COMPARISONS.get(`${a}\u0000${b}`, () => compareUncached(a, b));
+}
+
+function compareUncached(a: string, b: string): NameComparison {
   const ka = partyKindOf(a);
   const kb = partyKindOf(b);
   if (ka === 'business' || kb === 'business') {
@@ -38,7 +49,7 @@ export function comparePersons(a: PersonName, b: PersonName): Omit<NameCompariso
 
 function scorePair(a: PersonName, b: PersonName): Omit<NameComparison, 'kinds'> {
   const surnameSim = surnameSimilarity(a.surname, b.surname);
-  const metaphone = surnameSim === 1 || soundAlike(a.surname.replace(/[^a-z]/g, ''), b.surname.replace(/[^a-z]/g, ''));
+  const metaphone = surnameSim === 1 || soundAlike(a.surname.replace(NOT_LETTER, ''), b.surname.replace(NOT_LETTER, ''));
   const given = givenSimilarity(a, b);
   // Two different full given names are two people (a household member on the account), however
   // alike the surnames: JW rates unrelated given names at 0.6-0.8, which alone would pass.
@@ -54,9 +65,9 @@ function scorePair(a: PersonName, b: PersonName): Omit<NameComparison, 'kinds'> 
 // Double-barrelled and particle surnames: "Garcia Lopez" matches "Garcia".
 function surnameSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const pa = a.split(/[\s-]+/);
-  const pb = b.split(/[\s-]+/);
-  let best = jaroWinkler(a.replace(/[\s-]/g, ''), b.replace(/[\s-]/g, ''));
+  const pa = a.split(SURNAME_SPLIT);
+  const pb = b.split(SURNAME_SPLIT);
+  let best = jaroWinkler(a.replace(SURNAME_JOIN, ''), b.replace(SURNAME_JOIN, ''));
   for (const x of pa) for (const y of pb) if (x.length > 2 && x === y) best = Math.max(best, 0.95);
   return best;
 }

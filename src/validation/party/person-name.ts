@@ -1,3 +1,5 @@
+import { BoundedCache } from '../bounded-cache.js';
+
 /** A person's name split into parts, lower case, without diacritics, honorifics or suffixes. */
 export interface PersonName {
   readonly given: string;
@@ -6,6 +8,13 @@ export interface PersonName {
   /** A nickname given in quotes or parentheses ("Robert 'Bob' Smith"). */
   readonly nickname?: string;
 }
+
+const PARSED = new BoundedCache<PersonName>(50_000);
+const DIACRITICS = /[\u0300-\u036f]/g;
+const NOT_NAME_CHAR = /[^a-z0-9,'"()\- ]/g;
+const QUOTED = /["(]([a-z]+)[")]|'([a-z]+)'/;
+const SPACES = /\s+/;
+const EDGE_MARKS = /^['-]+|['-]+$/g;
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'rev', 'sir', 'madam', 'hon', 'capt', 'sgt', 'lt', 'col', 'fr']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'dds', 'esq', 'cpa', 'rn', 'dvm', 'jd', 'mba']);
@@ -16,10 +25,10 @@ const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'la
 export function normaliseName(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(DIACRITICS, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9,'"()\- ]/g, ' ')
+    .replace(NOT_NAME_CHAR, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -29,9 +38,13 @@ export function normaliseName(text: string): string {
  * "Robert 'Bob' Smith". A single word is taken as the surname with an empty given name.
  */
 export function parsePersonName(text: string): PersonName {
+  return PARSED.get(text, parseUncached);
+}
+
+function parseUncached(text: string): PersonName {
   let s = normaliseName(text);
   let nickname: string | undefined;
-  const quoted = /["(]([a-z]+)[")]|'([a-z]+)'/.exec(s);
+  const quoted = QUOTED.exec(s);
   if (quoted !== null) {
     nickname = quoted[1] ?? quoted[2];
     s = s.replace(quoted[0], ' ');
@@ -40,7 +53,7 @@ export function parsePersonName(text: string): PersonName {
   const comma = s.indexOf(',');
   const before = comma >= 0 ? s.slice(0, comma).trim() : '';
   const after = comma >= 0 ? s.slice(comma + 1).trim() : '';
-  if (comma >= 0 && after !== '' && !after.split(/\s+/).every((t) => SUFFIXES.has(t.replace(/'/g, '')))) {
+  if (comma >= 0 && after !== '' && !after.split(SPACES).every((t) => SUFFIXES.has(t.replace(/'/g, '')))) {
     tokens = [...clean(after), ...clean(before)];
   } else {
     tokens = clean(s.replace(',', ' '));
@@ -49,7 +62,7 @@ export function parsePersonName(text: string): PersonName {
 }
 
 function clean(s: string): string[] {
-  const tokens = s.split(/\s+/).map((t) => t.replace(/^['-]+|['-]+$/g, '')).filter((t) => t !== '');
+  const tokens = s.split(SPACES).map((t) => t.replace(EDGE_MARKS, '')).filter((t) => t !== '');
   while (tokens.length > 1 && HONORIFICS.has(tokens[0] ?? '')) tokens.shift();
   while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1] ?? '')) tokens.pop();
   return tokens;

@@ -66,7 +66,6 @@ function portabilityFindings(a: PhoneAssessment, field: string): Finding[] {
 
 function phoneFeatures(list: readonly { use: PhoneUse; a: PhoneAssessment }[]): Record<string, number> {
   const main = list.find((x) => x.use === 'port') ?? list.find((x) => x.use === 'assigned') ?? list[0];
-  const lenCode = (l: string): number => (l === 'short' ? 1 : l === 'long' ? 2 : 0);
   return {
     [FEATURES.phoneCount]: list.length,
     [FEATURES.phoneInvalid]: list.some((x) => !x.a.valid) ? 1 : 0,
@@ -74,6 +73,10 @@ function phoneFeatures(list: readonly { use: PhoneUse; a: PhoneAssessment }[]): 
     [FEATURES.phoneType]: main === undefined ? PHONE_TYPE_CODES.NONE : typeCode(main.a),
     [FEATURES.phoneNotPortable]: list.some((x) => x.use === 'port' && x.a.valid && portabilityFindings(x.a, '').length > 0) ? 1 : 0,
   };
+}
+
+function lenCode(l: string): number {
+  return l === 'short' ? 1 : l === 'long' ? 2 : 0;
 }
 
 function typeCode(a: PhoneAssessment): number {

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
 
 /** How a phone number's length compares to its numbering plan. */
@@ -28,6 +29,8 @@ export const PORTABLE_REGIONS: ReadonlySet<string> = new Set(['US', 'PR', 'GU', 
 // A US number written in one of the usual ways: (512) 555-0147, 512-555-0147, +1 512 555 0147, 5125550147.
 const NANP_WRITTEN = /^\s*(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})\s*$/;
 const exchangeVerdicts = new Map<string, { type?: string; region?: string }>();
+// The same number comes back on every order of a customer (contact numbers, re-submitted orders).
+const ASSESSED = new BoundedCache<PhoneAssessment>(50_000);
 
 /**
  * Parses and classifies a phone number; national numbers are read as `defaultRegion` (US).
@@ -35,6 +38,10 @@ const exchangeVerdicts = new Map<string, { type?: string; region?: string }>();
  * metadata looks at, so each exchange is parsed with full metadata once and then remembered.
  */
 export function assessPhone(raw: string, defaultRegion: CountryCode = 'US'): PhoneAssessment {
+  return ASSESSED.get(`${defaultRegion}|${raw}`, () => assessUncached(raw, defaultRegion));
+}
+
+function assessUncached(raw: string, defaultRegion: CountryCode): PhoneAssessment {
   const nanp = defaultRegion === 'US' ? NANP_WRITTEN.exec(raw) : null;
   if (nanp !== null) {
     const exchange = `${nanp[1] ?? ''}${nanp[2] ?? ''}`;
