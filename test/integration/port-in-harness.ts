@@ -22,7 +22,7 @@ export interface PortInRun {
 
 /** A virtual-clock carrier world with the coordinated port-in adapter over an in-process gateway. */
 export function aPortInWorld(opts: { at: number; seed?: number; policy?: Partial<PortPolicy>; profiles?: readonly CarrierProfile[];
-  carrierOverride?: Partial<PortingCarrier>; store?: PortRequestStore }) {
+  carrierOverride?: Partial<PortingCarrier>; store?: PortRequestStore; pollEveryMs?: number }) {
   const clock = new VirtualClock(opts.at);
   const profiles = opts.profiles ?? Object.values(CARRIER_PROFILES);
   const world = new CarrierWorld({ seed: opts.seed ?? 7, clock, profiles });
@@ -32,7 +32,7 @@ export function aPortInWorld(opts: { at: number; seed?: number; policy?: Partial
   function connect(store: PortRequestStore) {
     const coordinator = new PortCoordinator({ store, gateway, clock });
     const portIn = new CoordinatedNumberPortIn({
-      driver: coordinator, clock, policy: { ...DEFAULT_PORT_POLICY, ...opts.policy }, provider: PROVISIO_PROVIDER,
+      driver: coordinator, clock, policy: { ...DEFAULT_PORT_POLICY, ...opts.policy }, provider: PROVISIO_PROVIDER, pollEveryMs: opts.pollEveryMs ?? 3_600_000,
       carrierOf: (n) => { const c = carrierOf(n); return c === undefined ? undefined : { ...c, ...opts.carrierOverride }; },
       customerOf: async (r) => {
         const a = customers.get(r.msisdn);
