@@ -78,8 +78,9 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   collectDefaultMetrics({ register: metrics });
   outboxGauge(metrics, stores);
   const world = createWorld({ seed: config.seed, start: new Date(systemClock.now()).toISOString() });
-  const addressReference = worldAddressReference(world);
-  const accountLookup = worldAccountLookup(world);
+  // Built on first use: workers never validate entries, and building them costs seconds at start-up.
+  let reference: { addressReference: ReturnType<typeof worldAddressReference>; accountLookup: ReturnType<typeof worldAccountLookup> } | undefined;
+  const referenceData = () => (reference ??= { addressReference: worldAddressReference(world), accountLookup: worldAccountLookup(world) });
   const systems = createSimulatedSystems({
     world,
     seed: config.seed,
@@ -110,7 +111,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     log,
     catalog,
     world,
-    validationContext: (now) => ({ now, addressReference, accountLookup, catalog }),
+    validationContext: (now) => ({ now, ...referenceData(), catalog }),
     stores,
     metrics,
     provisioning,

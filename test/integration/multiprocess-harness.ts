@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { quoteIdent } from '../../src/adapters/postgres/pg-database.js';
+import { FINAL_ORDER_STATES } from '../../src/domain/order/order-state.js';
+import { generateOrders } from '../../sim/generator/index.js';
+
+/** A Provisio process started from the sources (`node --import tsx`), and how it ended. */
+export interface ProvisioProcess {
+  readonly role: 'api' | 'worker';
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly exited: Promise<unknown>;
+}
+
+/** What every process of one test shares: the database, the schema and the engine lease. */
+export interface Cluster {
+  readonly databaseUrl: string;
+  readonly schema: string;
+  readonly leaseMs?: number;
+  /** Every process started, so that the test can stop what is left. */
+  readonly processes: ProvisioProcess[];
+}
+
+let nextPort = 19_000 + Math.floor(Math.random() * 800) * 5;
+
+async function waitHealthy(p: ProvisioProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let gone = false;
+  void p.exited.then(() => (gone = true));
+  while (Date.now() < deadline && !gone) {
+    try {
+      if ((await fetch(`${p.url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  p.child.kill('SIGKILL');
+  throw new Error(`${p.role} on ${p.url} did not become healthy`);
+}
+
+/** Starts an API process (`serve --no-engine`) or a `worker` on the cluster's schema; resolves when healthy. */
+export async function startProcess(cluster: Cluster, role: 'api' | 'worker', apiUrl?: string): Promise<ProvisioProcess> {
+  const port = nextPort++;
+  const common = ['--port', String(port), '--simulators', 'instant', '--log-level', 'error'];
+  const args =
+    role === 'api'
+      ? ['src/main/server.ts', '--no-engine', ...common]
+      : ['src/main/cli.ts', 'worker', ...common, '--public-url', apiUrl ?? 'http://127.0.0.1:8622'];
+  const env = {
+    ...process.env,
+    DATABASE_URL: cluster.databaseUrl,
+    PROVISIO_PG_SCHEMA: cluster.schema,
+    ...(cluster.leaseMs === undefined ? {} : { PROVISIO_LEASE_MS: String(cluster.leaseMs) }),
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const p: ProvisioProcess = { role, url: `http://127.0.0.1:${port}`, child, exited: new Promise((r) => child.once('exit', r)) };
+  cluster.processes.push(p);
+  await waitHealthy(p, 120_000);
+  return p;
+}
+
+/** Kills every process of the cluster that still runs. */
+export async function stopCluster(cluster: Cluster): Promise<void> {
+  await Promise.all(
+    cluster.processes.map(async (p) => {
+      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+      await p.exited;
+    }),
+  );
+}
+
+/** Generated TMF622 order bodies from the simulated world (same seed, same orders). */
+export function generatedBodies(count: number, seed = 7): string[] {
+  return generateOrders({ seed, count, startTime: new Date().toISOString(), days: 1 }).map((o) => JSON.stringify(o.body));
+}
+
+/**
+ * POSTs the bodies round-robin to the APIs from `concurrency` clients; returns the ids of the
+ * orders acknowledged with 201. Refused or failed requests (e.g. while the database is down) are
+ * counted, not retried. Stops early once `stop()` says so.
+ */
+export async function postOrders(
+  apis: readonly string[],
+  bodies: readonly string[],
+  concurrency: number,
+  stop: () => boolean = () => false,
+): Promise<{ ids: string[]; failed: number }> {
+  const ids: string[] = [];
+  let failed = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length && !stop()) {
+        const i = next++;
+        const api = apis[i % apis.length] as string;
+        try {
+          const res = await fetch(`${api}/tmf-api/productOrderingManagement/v4/productOrder`, {
+            method: 'POST',
+            body: bodies[i],
+            headers: { 'content-type': 'application/json' },
+          });
+          if (res.status === 201) ids.push(((await res.json()) as { id: string }).id);
+          else failed++;
+        } catch {
+          failed++;
+        }
+      }
+    }),
+  );
+  return { ids, failed };
+}
+
+/** A client on the cluster's schema, for reading what the processes wrote. */
+export async function schemaClient(cluster: Cluster): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: cluster.databaseUrl, options: `-c search_path=${quoteIdent(cluster.schema)}` });
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
+/** Order states by id; an acknowledged id missing here was lost. */
+export async function orderStates(client: pg.Client, ids: readonly string[]): Promise<Map<string, string>> {
+  const r = await client.query<{ id: string; state: string }>('SELECT id, state FROM product_order WHERE id = ANY($1::text[])', [ids]);
+  return new Map(r.rows.map((row) => [row.id, row.state]));
+}
+
+/** True for the states an order may rest in: terminal, or held for an operator. */
+export function isSettled(state: string | undefined): boolean {
+  return state === 'held' || FINAL_ORDER_STATES.some((s) => s === state);
+}
+
+/** Polls until every id is settled or the timeout passes; returns the last states read. */
+export async function waitSettled(client: pg.Client, ids: readonly string[], timeoutMs: number): Promise<Map<string, string>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const states = await orderStates(client, ids);
+    if (ids.every((id) => isSettled(states.get(id))) || Date.now() > deadline) return states;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Ids not settled (missing, or still moving), with their state, for assertion messages. */
+export function unsettled(ids: readonly string[], states: ReadonlyMap<string, string>): string[] {
+  return ids.filter((id) => !isSettled(states.get(id))).map((id) => `${id}:${states.get(id) ?? 'MISSING'}`);
+}
