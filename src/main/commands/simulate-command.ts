@@ -55,7 +55,7 @@ export const simulateCommand: Command = {
       runs.push({ label: mode, run });
     }
     if (json) {
-      const out = runs.map(({ run }) => ({ options: run.options, summary: run.summary, tasksRun: run.tasksRun, effects: run.effects, wallMs: run.wallMs, endedAt: run.endedAt }));
+      const out = runs.map(({ run }) => ({ options: run.options, summary: run.summary, tasksRun: run.tasksRun, effects: run.effects, wallMs: run.wallMs, cpuMs: run.cpuMs, endedAt: run.endedAt }));
       process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : { compare: out })}\n`);
       return 0;
     }

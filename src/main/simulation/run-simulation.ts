@@ -62,8 +62,15 @@ export interface SimulationRun {
   readonly effects: EffectReport;
   /** Wall-clock duration of the run, ms. */
   readonly wallMs: number;
+  /** CPU time of this process during the run (user + system), ms: the cost on a busy machine. */
+  readonly cpuMs: number;
   /** Simulated time at the end, ISO. */
   readonly endedAt: string;
+}
+
+function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return Math.round((d.user + d.system) / 1000);
 }
 
 /** Counter ids: deterministic, and free of the `:` that separates order and task in idempotency keys. */
@@ -137,6 +144,7 @@ async function collect(w: Wiring, ids: readonly string[], generated: readonly Ge
  */
 export async function runSimulation(o: SimulationOptions): Promise<SimulationRun> {
   const began = Date.now();
+  const cpu = process.cpuUsage();
   const start = o.start ?? DEFAULT_SIMULATION_START;
   const progress = o.onProgress ?? (() => undefined);
   const tempDir = o.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'provisio-simulate-')) : undefined;
@@ -155,7 +163,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRun
     const results = await collect(w, submitted.ids, generated);
     if (o.outFile !== undefined) writeFileSync(o.outFile, results.map((r) => JSON.stringify(r)).join('\n') + (results.length > 0 ? '\n' : ''));
     const { onProgress: _ignored, ...options } = o;
-    return { options, results, summary: summariseSimulation(results), tasksRun, effects: await w.ledger.report(), wallMs: Date.now() - began, endedAt: new Date(w.clock.now()).toISOString() };
+    return { options, results, summary: summariseSimulation(results), tasksRun, effects: await w.ledger.report(), wallMs: Date.now() - began, cpuMs: cpuMsSince(cpu), endedAt: new Date(w.clock.now()).toISOString() };
   } finally {
     await w.stores.close();
     if (tempDir !== undefined) rmSync(tempDir, { recursive: true, force: true });

@@ -29,6 +29,6 @@ export function simulationReport(run: SimulationRun): string {
     'cycle time of completed orders',
     ...cycleTimeTable([{ label: o.mode, run }]),
     '',
-    `effects applied ${run.effects.totalApplied}, duplicates ${run.effects.duplicates}; simulated until ${run.endedAt}; ${(run.wallMs / 1000).toFixed(1)} s wall clock`,
+    `effects applied ${run.effects.totalApplied}, duplicates ${run.effects.duplicates}; simulated until ${run.endedAt}; ${(run.wallMs / 1000).toFixed(1)} s wall clock, ${(run.cpuMs / 1000).toFixed(1)} s CPU`,
   ].join('\n');
 }
