@@ -36,6 +36,10 @@ export function sqliteTaskWriter(db: Database): ChangeWriter<ChangeSet> {
   // A task's output is written with its state (it is set once, when the task completes).
   const updateTask = db.prepare(`UPDATE task SET state = ?, attempt = ?, wake_at = ?, due_at = ?, depends_on = ?, history = ?,
     output = coalesce(?, output) WHERE order_id = ? AND id = ?`);
+  // A task without failures, outside a revision, changes only state, times and output: its dependencies,
+  // attempt and (empty) history stay as stored, and the failed-task index is not touched.
+  const moveTask = db.prepare(`UPDATE task SET state = ?, wake_at = ?, due_at = ?, output = coalesce(?, output)
+    WHERE order_id = ? AND id = ?`);
   const setOutput = db.prepare('UPDATE task SET output = ? WHERE order_id = ? AND id = ?');
   const insert = (orderId: string, t: TaskRecord, inputs: string, output: string | null): void => {
     insertTask.run(orderId, t.id, t.type, t.itemId, t.mode, t.dependsOn.join(DEP_SEPARATOR), t.compensates ?? null, t.state,
@@ -55,6 +59,7 @@ export function sqliteTaskWriter(db: Database): ChangeWriter<ChangeSet> {
       outputs.delete(t.id);
       const a = c.added.length === 0 ? undefined : c.added.find((x) => x.id === t.id);
       if (a !== undefined) insert(c.orderId, t, inputsDigest(a.inputs), output);
+      else if (c.itemsChanged !== true && t.history.length === 0) moveTask.run(t.state, t.wakeAt, dueAt(t), output, c.orderId, t.id);
       else updateTask.run(t.state, t.attempt, t.wakeAt, dueAt(t), t.dependsOn.join(DEP_SEPARATOR), historyText(t), output, c.orderId, t.id);
     }
     for (const [taskId, output] of outputs) setOutput.run(output, c.orderId, taskId);
