@@ -2,7 +2,11 @@ import type { SimulationRun } from './run-simulation.js';
 import type { CycleTimeStats } from './simulation-summary.js';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-const hours = (h: number | undefined): string => (h === undefined || Number.isNaN(h) ? '-' : h < 1 ? `${(h * 60).toFixed(1)}m` : `${h.toFixed(1)}h`);
+function hours(h: number | undefined): string {
+  if (h === undefined || Number.isNaN(h)) return '-';
+  if (h < 1 / 60) return `${(h * 3600).toFixed(1)}s`;
+  return h < 1 ? `${(h * 60).toFixed(1)}m` : `${h.toFixed(1)}h`;
+}
 
 /** The cycle time table of one or more runs side by side (p50/p90 by order type). */
 export function cycleTimeTable(runs: readonly { readonly label: string; readonly run: SimulationRun }[]): string[] {
