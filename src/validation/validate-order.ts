@@ -37,18 +37,13 @@ export function validateOrder(order: ProductOrder, context: ValidationContext): 
   const notes = checkNotes(order, noteFacts(items, places), entities);
   const findings = [...address.findings, ...phones.findings, ...ports.findings, ...notes.findings];
   const counts = severityCounts(findings);
-  return {
-    findings,
-    features: {
-      ...address.features,
-      ...phones.features,
-      ...ports.features,
-      ...notes.features,
-      [FEATURES.nBlocking]: counts.blocking,
-      [FEATURES.nWarnings]: counts.warning,
-      [FEATURES.nInfo]: counts.info,
-    },
-  };
+  // One target filled in feature-name order: spreading the per-check vectors cost more than every check but two.
+  const features: FeatureVector = Object.assign<FeatureVector, FeatureVector, FeatureVector, FeatureVector>({}, address.features, phones.features, ports.features);
+  Object.assign(features, notes.features);
+  features[FEATURES.nBlocking] = counts.blocking;
+  features[FEATURES.nWarnings] = counts.warning;
+  features[FEATURES.nInfo] = counts.info;
+  return { findings, features };
 }
 
 function severityCounts(findings: readonly Finding[]): Record<Finding['severity'], number> {
