@@ -17,6 +17,7 @@ import { createTaskHandlers } from '../engine/handlers/task-handler-registry.js'
 import { createWorld, type World } from '../../sim/world/index.js';
 import { worldAccountLookup, worldAddressReference } from '../../sim/validation-corpus/world-reference-data.js';
 import type { ValidationContext } from '../validation/index.js';
+import { superviseEngine } from './engine-supervisor.js';
 import { openStores, type Stores } from './open-stores.js';
 import { buildProvisioning, loadShippedDecompositionRules, type Provisioning } from './provisioning.js';
 import type { ServerConfig } from './server-config.js';
@@ -107,6 +108,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     (err) => log.warn({ err }, 'cancel pass failed'),
   );
   wakeCancels.fn = () => worker.wake();
+  const engineLoop = superviseEngine(provisioning.engine, { onError: (err) => log.warn({ err }, 'engine round failed; retrying') });
   const runtime: Runtime = {
     log,
     catalog,
@@ -134,10 +136,10 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
       stores.onWake('deliveries', () => runtime.dispatcher.wake());
       runtime.dispatcher.start();
       worker.start();
-      if (config.runEngine) provisioning.engine.start();
+      if (config.runEngine) engineLoop.start();
     },
     async stop() {
-      await Promise.all([runtime.dispatcher.stop(), worker.stop(), provisioning.engine.stop()]);
+      await Promise.all([runtime.dispatcher.stop(), worker.stop(), engineLoop.stop(), provisioning.engine.stop()]);
       await stores.close();
     },
   };

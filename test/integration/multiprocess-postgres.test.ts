@@ -50,7 +50,7 @@ describe.skipIf(skip !== undefined)('several Provisio processes on one PostgreSQ
     // The first process migrates the schema; the others start together.
     const api1 = await startProcess(cluster, 'api');
     const [api2] = await Promise.all([startProcess(cluster, 'api'), ...[1, 2, 3].map(() => startProcess(cluster, 'worker', api1.url))]);
-    const posted = await postOrders([api1.url, api2!.url], generatedBodies(150), 12);
+    const posted = await postOrders([api1.url, api2.url], generatedBodies(150), 12);
     expect(posted.ids.length).toBeGreaterThan(100);
     const client = await schemaClient(cluster);
     try {
