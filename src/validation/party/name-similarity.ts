@@ -36,14 +36,15 @@ function compareUncached(a: string, b: string): NameComparison {
     const sim = na === nb ? 1 : jaroWinkler(na, nb);
     return { similarity: sim, metaphoneMatch: false, nicknameMatch: false, kinds: [ka, kb] };
   }
-  return { ...comparePersons(parsePersonName(a), parsePersonName(b)), kinds: [ka, kb] };
+  const persons = comparePersons(parsePersonName(a), parsePersonName(b));
+  return { similarity: persons.similarity, metaphoneMatch: persons.metaphoneMatch, nicknameMatch: persons.nicknameMatch, kinds: [ka, kb] };
 }
 
 /** Compares two parsed person names, tolerating nicknames, initials, middle names and swapped order. */
 export function comparePersons(a: PersonName, b: PersonName): Omit<NameComparison, 'kinds'> {
   const straight = scorePair(a, b);
   // "Smith Robert" typed without a comma: try the swapped reading and keep the better one.
-  const swapped = scorePair({ ...a, given: a.surname, surname: a.given }, b);
+  const swapped = scorePair({ given: a.surname, middle: a.middle, surname: a.given, ...(a.nickname === undefined ? {} : { nickname: a.nickname }) }, b);
   return swapped.similarity > straight.similarity + 0.05 ? swapped : straight;
 }
 

@@ -69,10 +69,13 @@ function clean(s: string): string[] {
 }
 
 function split(tokens: readonly string[], nickname: string | undefined): PersonName {
-  const nick = nickname === undefined ? {} : { nickname };
-  if (tokens.length === 0) return { given: '', middle: [], surname: '', ...nick };
-  if (tokens.length === 1) return { given: '', middle: [], surname: tokens[0] ?? '', ...nick };
-  let start = tokens.length - 1;
-  while (start > 1 && PARTICLES.has(tokens[start - 1] ?? '')) start--;
-  return { given: tokens[0] ?? '', middle: tokens.slice(1, start), surname: tokens.slice(start).join(' '), ...nick };
+  let name: { -readonly [K in keyof PersonName]: PersonName[K] };
+  if (tokens.length <= 1) name = { given: '', middle: [], surname: tokens[0] ?? '' };
+  else {
+    let start = tokens.length - 1;
+    while (start > 1 && PARTICLES.has(tokens[start - 1] ?? '')) start--;
+    name = { given: tokens[0] ?? '', middle: tokens.slice(1, start), surname: tokens.slice(start).join(' ') };
+  }
+  if (nickname !== undefined) name.nickname = nickname;
+  return name;
 }
