@@ -9,7 +9,7 @@ import { extractNoteEntities } from './notes/note-entities.js';
 import { checkNotes, type NoteOrderFacts } from './notes/note-check.js';
 import { CHARACTERISTIC, SERVICE_PLACE_ROLES } from './order-vocabulary.js';
 import { checkPhones } from './phone/phone-check.js';
-import { checkPortIns } from './port-in/port-in-check.js';
+import { checkPortIns, type PortInCheckContext } from './port-in/port-in-check.js';
 import { isPortIn } from './port-in/port-in-item.js';
 import type { ValidationContext } from './validation-context.js';
 
@@ -33,7 +33,7 @@ export function validateOrder(order: ProductOrder, context: ValidationContext): 
   const noteUnit = entities.find((e) => e.units.length > 0)?.units[0]?.value;
   const address = checkOrderAddresses(places, ref, noteUnit);
   const phones = checkPhones(items);
-  const ports = checkPortIns(order, items, { now: context.now, ...(context.accountLookup === undefined ? {} : { lookup: context.accountLookup }), ...(context.catalog === undefined ? {} : { catalog: context.catalog }) });
+  const ports = checkPortIns(order, items, portContext(context));
   const notes = checkNotes(order, noteFacts(items, places), entities);
   const findings = [...address.findings, ...phones.findings, ...ports.findings, ...notes.findings];
   const counts = severityCounts(findings);
@@ -44,6 +44,13 @@ export function validateOrder(order: ProductOrder, context: ValidationContext): 
   features[FEATURES.nWarnings] = counts.warning;
   features[FEATURES.nInfo] = counts.info;
   return { findings, features };
+}
+
+function portContext(context: ValidationContext): PortInCheckContext {
+  const ctx: { -readonly [K in keyof PortInCheckContext]: PortInCheckContext[K] } = { now: context.now };
+  if (context.accountLookup !== undefined) ctx.lookup = context.accountLookup;
+  if (context.catalog !== undefined) ctx.catalog = context.catalog;
+  return ctx;
 }
 
 function severityCounts(findings: readonly Finding[]): Record<Finding['severity'], number> {

@@ -16,10 +16,14 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['nbr', 'number'], ['num', 'number'], ['no.', 'number'], ['pw', 'passcode'], ['pwd', 'passcode'], ['pword', 'passcode'],
 ]);
 
+const WORD = /[a-z0-9][a-z0-9']*/gi;
+const SENTENCE = /[^.!?\n;]+/g;
+
 /** Splits a note into lower-case word tokens (letters, digits, apostrophes), expanding shorthand. */
 export function tokenizeNote(text: string): NoteToken[] {
   const out: NoteToken[] = [];
-  const re = /[a-z0-9][a-z0-9']*/gi;
+  const re = WORD;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const raw = m[0].toLowerCase();
     out.push({ word: SHORTHAND.get(raw) ?? raw, start: m.index, end: m.index + m[0].length });
@@ -30,7 +34,8 @@ export function tokenizeNote(text: string): NoteToken[] {
 /** Splits a note into sentences with their offsets, on ., !, ? and line breaks. */
 export function sentencesOf(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const re = /[^.!?\n;]+/g;
+  const re = SENTENCE;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) if (m[0].trim() !== '') out.push({ text: m[0], start: m.index });
   return out;
 }

@@ -8,7 +8,7 @@ import { CHARACTERISTIC } from '../order-vocabulary.js';
 import { compareNames, type NameComparison } from '../party/name-similarity.js';
 import { partyKindOf } from '../party/party-kind.js';
 import type { Catalog } from '../../domain/catalog/catalog.js';
-import type { AccountLookup, AccountRecord, PortNetwork } from '../validation-context.js';
+import type { AccountLookup, AccountLookupQuery, AccountRecord, PortNetwork } from '../validation-context.js';
 import { isPortIn } from './port-in-item.js';
 import { portNetworkOf } from './port-network.js';
 
@@ -63,12 +63,16 @@ export function checkPortIns(order: Pick<ProductOrder, 'relatedParty'>, items: r
 function lookupRecord(order: Pick<ProductOrder, 'relatedParty'>, item: ItemView, lookup: AccountLookup | undefined): AccountRecord | undefined {
   if (lookup === undefined) return undefined;
   const customer = customerOf(order);
-  return lookup({
-    ...(customer?.id === undefined ? {} : { customerId: customer.id }),
-    ...optional('msisdn', item.characteristics.get(CHARACTERISTIC.msisdn)?.value),
-    ...optional('losingCarrier', item.characteristics.get(CHARACTERISTIC.losingCarrier)?.value),
-    ...optional('accountNumber', item.characteristics.get(CHARACTERISTIC.portingAccountNumber)?.value),
-  });
+  // Filled by assignment: object spreads cost more here than the lookup itself.
+  const query: { -readonly [K in keyof AccountLookupQuery]: AccountLookupQuery[K] } = {};
+  if (customer?.id !== undefined) query.customerId = customer.id;
+  const msisdn = item.characteristics.get(CHARACTERISTIC.msisdn)?.value;
+  if (msisdn !== undefined) query.msisdn = msisdn;
+  const losingCarrier = item.characteristics.get(CHARACTERISTIC.losingCarrier)?.value;
+  if (losingCarrier !== undefined) query.losingCarrier = losingCarrier;
+  const accountNumber = item.characteristics.get(CHARACTERISTIC.portingAccountNumber)?.value;
+  if (accountNumber !== undefined) query.accountNumber = accountNumber;
+  return lookup(query);
 }
 
 function missingFields(item: ItemView, network: PortNetwork | undefined, record: AccountRecord | undefined): string[] {
@@ -144,8 +148,4 @@ function bestMatch(authorised: string, names: readonly string[]): { holder: stri
     if (best === undefined || comparison.similarity > best.comparison.similarity) best = { holder, comparison };
   }
   return best;
-}
-
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
