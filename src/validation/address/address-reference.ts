@@ -16,7 +16,8 @@ export interface BuildingInfo {
 /**
  * Reference data the address checks consult. Provisio passes an in-memory default; a deployment
  * can put a CASS-grade service or its own address inventory behind the same interface. Every
- * method is synchronous and pure from the caller's view, so validation stays fast.
+ * method is synchronous and pure from the caller's view, so validation stays fast. Lists it returns
+ * are treated as immutable: the checks remember what they derive from each list object.
  */
 export interface AddressReference {
   /** The ZIP's preferred city and state, or undefined when the ZIP is unknown. */
