@@ -1,4 +1,5 @@
 import { checkOrderAgainstCatalog, type Catalog } from '../domain/catalog/index.js';
+import { checkOrderDates } from '../domain/order/order-dates.js';
 import type { EntryCheck } from './entry-check.js';
 
 /** The entry check that rejects orders which do not fit the product catalog. */
@@ -13,3 +14,6 @@ export function catalogEntryCheck(catalog: Catalog): EntryCheck {
     })),
   });
 }
+
+/** The entry check that the requested dates make sense. */
+export const orderDatesEntryCheck: EntryCheck = (candidate) => ({ findings: checkOrderDates(candidate) });

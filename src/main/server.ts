@@ -1,6 +1,6 @@
 import { systemClock } from '../adapters/system/system-clock.js';
 import { uuidIds } from '../adapters/system/uuid-ids.js';
-import { catalogEntryCheck } from '../app/catalog-entry-check.js';
+import { catalogEntryCheck, orderDatesEntryCheck } from '../app/catalog-entry-check.js';
 import { validationEntryCheck } from '../app/validation-entry-check.js';
 import { buildHttpApp } from '../api/http-app.js';
 import { registerTmf620Routes } from '../api/tmf620/tmf620-routes.js';
@@ -49,7 +49,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       hub: stores.hub,
       clock: systemClock,
       ids: uuidIds,
-      entryChecks: [catalogEntryCheck(catalog), validationEntryCheck(rt.validationContext)],
+      entryChecks: [catalogEntryCheck(catalog), orderDatesEntryCheck, validationEntryCheck(rt.validationContext)],
       planner: rt.provisioning.planner,
       urls: rt.urls,
       checkListenerQuery: (q) => {
