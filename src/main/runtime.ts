@@ -16,7 +16,7 @@ import { createSimulatedSystems, orderFactsFromStore } from '../adapters/simulat
 import { createTaskHandlers } from '../engine/handlers/task-handler-registry.js';
 import { createWorld, type World } from '../../sim/world/index.js';
 import { worldAccountLookup, worldAddressReference } from '../../sim/validation-corpus/world-reference-data.js';
-import type { ValidationContext } from '../validation/index.js';
+import type { AccountLookup, AddressReference, ValidationContext } from '../validation/index.js';
 import { superviseEngine } from './engine-supervisor.js';
 import { openStores, type Stores } from './open-stores.js';
 import { buildProvisioning, loadShippedDecompositionRules, type Provisioning } from './provisioning.js';
@@ -30,6 +30,8 @@ export interface Runtime {
   readonly world: World;
   /** Entry-validation context: address reference (buildings, units, streets) and account records. */
   readonly validationContext: (now: Date) => ValidationContext;
+  /** The reference data behind entry validation, built on first use (API processes build it at start). */
+  readonly referenceData: () => { readonly addressReference: AddressReference; readonly accountLookup: AccountLookup };
   readonly stores: Stores;
   readonly metrics: Registry;
   readonly provisioning: Provisioning;
@@ -114,6 +116,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     catalog,
     world,
     validationContext: (now) => ({ now, ...referenceData(), catalog }),
+    referenceData,
     stores,
     metrics,
     provisioning,

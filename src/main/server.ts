@@ -6,7 +6,6 @@ import { buildHttpApp } from '../api/http-app.js';
 import { registerTmf620Routes } from '../api/tmf620/tmf620-routes.js';
 import { registerFalloutRoutes } from '../api/workbench/fallout-routes.js';
 import { registerTmf673Routes } from '../api/tmf673/tmf673-routes.js';
-import { worldAddressReference } from '../../sim/validation-corpus/world-reference-data.js';
 import { parseListenerQuery } from '../domain/events/listener-query.js';
 import { openRuntime } from './runtime.js';
 import { readServerConfig, type ServerConfig } from './server-config.js';
@@ -21,13 +20,15 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const rt = await openRuntime(config, 'server');
   const { log, stores, catalog, dispatcher, cancelWorker } = rt;
+  // Entry validation needs the reference data on the first order: build it before listening.
+  const { addressReference } = rt.referenceData();
   let ready = false;
   const app = await buildHttpApp({
     logger: log.child({ component: 'http' }),
     metrics: rt.metrics,
     plugins: [
       (a) => registerTmf620Routes(a, { catalog, baseUrl: () => rt.publicUrl }),
-      (a) => registerTmf673Routes(a, { reference: worldAddressReference(rt.world), baseUrl: () => rt.publicUrl }),
+      (a) => registerTmf673Routes(a, { reference: addressReference, baseUrl: () => rt.publicUrl }),
       (a) =>
         registerFalloutRoutes(a, {
           cases: stores.falloutCases,
