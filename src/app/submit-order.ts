@@ -13,6 +13,8 @@ export interface SubmitOrderDeps {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly entryChecks: readonly EntryCheck[];
+  /** Scores an accepted order's fallout risk (none, or no active model: no prediction is stored). */
+  readonly predictor?: (order: ProductOrder) => ProductOrder['falloutPrediction'];
   /** Decomposes an accepted order into its provisioning plan (none: orders are only captured). */
   readonly planner?: (order: ProductOrder, now: number) => NewPlan;
 }
@@ -45,8 +47,11 @@ function informationRequired(order: ProductOrder): string | undefined {
  */
 export async function submitOrder(deps: SubmitOrderDeps, draft: OrderDraft): Promise<ProductOrder> {
   const preview = previewOrder(deps, draft);
-  const newPlan = preview.order.state === 'rejected' || !deps.planner ? undefined : deps.planner(preview.order, Date.parse(preview.order.createdAt));
-  const order = newPlan ? withPlanStates(preview.order, newPlan) : preview.order;
+  const accepted = preview.order.state !== 'rejected';
+  const prediction = accepted && deps.predictor ? deps.predictor(preview.order) : undefined;
+  const scored = prediction ? { ...preview.order, falloutPrediction: prediction } : preview.order;
+  const newPlan = !accepted || !deps.planner ? undefined : deps.planner(scored, Date.parse(scored.createdAt));
+  const order = newPlan ? withPlanStates(scored, newPlan) : scored;
   const events = [orderEvent(deps.ids, 'ProductOrderCreateEvent', order, order.createdAt)];
   const askFor = [informationRequired(order), ...(newPlan?.plan.missing.map((m) => m.fieldPath) ?? [])].filter((f) => f !== undefined);
   if (askFor.length > 0) {

@@ -12,6 +12,8 @@ import type { DeliveryQueue } from '../ports/delivery-queue.js';
 import type { EffectLedger } from '../ports/effect-ledger.js';
 import type { FalloutActionLog } from '../ports/fallout-action-log.js';
 import type { FalloutCaseReader } from '../ports/fallout-case-reader.js';
+import type { ModelRegistry } from '../ports/model-registry.js';
+import { sqliteModelRegistry } from '../adapters/sqlite/sqlite-model-registry.js';
 import type { HubStore } from '../ports/hub-store.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { TaskStore } from '../ports/task-store.js';
@@ -30,6 +32,8 @@ export interface Stores {
   /** Fallout cases (derived from failed tasks) and the operators' actions on them. */
   readonly falloutCases: FalloutCaseReader;
   readonly falloutActions: FalloutActionLog;
+  /** The fallout model registry (SQLite only for now; undefined on PostgreSQL). */
+  readonly modelRegistry: ModelRegistry | undefined;
   /** The ledger of effects the simulated southbound systems applied (durable, in the same database). */
   readonly effectLedger: (clock: Clock) => EffectLedger;
   /** Throws when the database does not answer. */
@@ -69,6 +73,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       onWake: (channel, fn) => pg.notifier?.onWake(channel, fn),
       effectLedger: (clock) => new PgEffectLedger(pg.pool, clock),
       falloutCases: new PgFalloutCaseReader(pg.pool),
+      modelRegistry: undefined,
       falloutActions: new PgFalloutActionLog(pg.pool),
       ping: pg.ping,
       close: pg.close,
@@ -86,6 +91,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     onWake: () => {},
     effectLedger: (clock) => new SqliteEffectLedger(sqlite.db, clock),
     falloutCases: new SqliteFalloutCaseReader(sqlite.db),
+    modelRegistry: sqliteModelRegistry(sqlite.db),
     falloutActions: new SqliteFalloutActionLog(sqlite.db),
     ping: async () => {
       sqlite.db.prepare('select 1').get();

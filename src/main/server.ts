@@ -7,6 +7,9 @@ import { registerTmf620Routes } from '../api/tmf620/tmf620-routes.js';
 import { registerFalloutRoutes } from '../api/workbench/fallout-routes.js';
 import { registerTmf673Routes } from '../api/tmf673/tmf673-routes.js';
 import { parseListenerQuery } from '../domain/events/listener-query.js';
+import { gbdtFalloutPredictor } from '../adapters/ml/gbdt-fallout-predictor.js';
+import { extractFalloutFeatures } from '../app/features/extract-features.js';
+import { FALLOUT_FEATURES, FEATURE_VOCABULARIES } from '../app/features/fallout-features.js';
 import { openRuntime } from './runtime.js';
 import { readServerConfig, type ServerConfig } from './server-config.js';
 
@@ -22,6 +25,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const { log, stores, catalog, dispatcher, cancelWorker } = rt;
   // Entry validation needs the reference data on the first order: build it before listening.
   const { addressReference } = rt.referenceData();
+  // The active fallout model scores every accepted order (after `provisio model train`; restart to load a new one).
+  const predictor = stores.modelRegistry
+    ? gbdtFalloutPredictor({ registry: stores.modelRegistry, extract: extractFalloutFeatures, featureNames: FALLOUT_FEATURES.map((f) => f.name), vocabularies: FEATURE_VOCABULARIES })
+    : undefined;
   let ready = false;
   const app = await buildHttpApp({
     logger: log.child({ component: 'http' }),
@@ -52,6 +59,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       ids: uuidIds,
       entryChecks: [catalogEntryCheck(catalog), orderDatesEntryCheck, validationEntryCheck(rt.validationContext)],
       planner: rt.provisioning.planner,
+      ...(predictor ? { predictor: (order) => predictor.predict(order) } : {}),
       urls: rt.urls,
       checkListenerQuery: (q) => {
         const parsed = parseListenerQuery(q);

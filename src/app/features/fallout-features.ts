@@ -51,3 +51,6 @@ export const FALLOUT_FEATURES: readonly { readonly name: string; readonly kind: 
 
 /** Index of each feature by name. */
 export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(FALLOUT_FEATURES.map((f, i) => [f.name, i]));
+
+/** Categorical vocabularies by feature name, to print values in explanations. */
+export const FEATURE_VOCABULARIES = { orderKind: ORDER_KINDS, family: PRODUCT_FAMILIES, channel: SALES_CHANNELS, state: US_STATES } as const;

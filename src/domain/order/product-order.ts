@@ -120,6 +120,14 @@ export interface ProductOrder {
   readonly entryFindings?: readonly EntryFinding[];
   /** Numeric features observed at entry, for the fallout model. */
   readonly entryFeatures?: Readonly<Record<string, number>>;
+  /** The fallout model's prediction at entry (advisory), with the model version that made it. */
+  readonly falloutPrediction?: {
+    readonly modelVersion: string;
+    readonly risk: number;
+    readonly riskByCause: Readonly<Record<string, number>>;
+    readonly topCause: string;
+    readonly topFactors: readonly { readonly feature: string; readonly value: number | null; readonly contribution: number; readonly text: string }[];
+  };
   /** Other first-level TMF members (agreement, billingAccount, channel, payment, quote, prices, @type ...). */
   readonly extra: Readonly<Record<string, unknown>>;
   /** Last time anything on the order changed. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from 'better-sqlite3';
 import { extractFalloutFeatures } from '../../app/features/extract-features.js';
-import { FALLOUT_FEATURES, ORDER_KINDS, PRODUCT_FAMILIES, SALES_CHANNELS, US_STATES } from '../../app/features/fallout-features.js';
+import { FALLOUT_FEATURES, FEATURE_VOCABULARIES } from '../../app/features/fallout-features.js';
 import { parseHistoryLine, type HistoryRecord } from '../../app/features/history-record.js';
 import { decidePromotion } from '../../app/features/promotion-rule.js';
 import { timeSplit, trainFalloutModel } from '../../app/features/train-fallout-model.js';
@@ -15,7 +15,7 @@ import { openStores } from '../open-stores.js';
 import { say, type Command } from './command.js';
 
 /** Categorical vocabularies, so explanations print "fiber" rather than a code. */
-export const FEATURE_VOCABULARIES = { orderKind: ORDER_KINDS, family: PRODUCT_FAMILIES, channel: SALES_CHANNELS, state: US_STATES } as const;
+export { FEATURE_VOCABULARIES } from '../../app/features/fallout-features.js';
 
 function readHistory(path: string): HistoryRecord[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map(parseHistoryLine);

@@ -53,6 +53,8 @@ export function orderToJson(order: ProductOrder, urls: V4Urls): Record<string, u
   json.relatedParty = order.relatedParty;
   if (order.notes.length > 0) json.note = order.notes;
   json.productOrderItem = order.items.map(itemToJson);
+  // Provisio extension: the fallout model's advisory risk, cause and reasons at entry.
+  if (order.falloutPrediction) json.falloutPrediction = order.falloutPrediction;
   json['@type'] = (order.extra['@type']) ?? 'ProductOrder';
   return json;
 }

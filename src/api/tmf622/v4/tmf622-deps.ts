@@ -15,6 +15,8 @@ export interface Tmf622Deps {
   readonly entryChecks: readonly EntryCheck[];
   /** Decomposes accepted orders into provisioning plans (absent: orders are captured only). */
   readonly planner?: SubmitOrderDeps['planner'];
+  /** Scores fallout risk at entry (absent: no model). */
+  readonly predictor?: SubmitOrderDeps['predictor'];
   readonly urls: V4Urls;
   /** Checks a hub `query`; returns a message when it cannot be understood. */
   readonly checkListenerQuery: (query: string) => string | undefined;
