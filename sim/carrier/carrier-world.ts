@@ -1,57 +1,19 @@
-import { dueStart } from '../../src/domain/porting/business-calendar.js';
-import { addBusinessDays } from '../../src/domain/porting/business-calendar.js';
-import type { DueSpec } from '../../src/domain/porting/port-kind.js';
+import { addBusinessDays, dueStart } from '../../src/domain/porting/business-calendar.js';
 import type {
   InboundCarrierMessage, InboundNpacMessage, InboundPortMessage, OutboundCarrierMessage, OutboundNpacMessage, OutboundPortMessage, PortRequestBody,
 } from '../../src/domain/porting/port-message.js';
-import type { RejectReason } from '../../src/domain/porting/reason-code.js';
 import { decideRequest, type CarrierVerdict } from './carrier-decision.js';
 import { CARRIER_PROFILES, type CarrierProfile, type MinutesRange } from './carrier-profile.js';
 import { MiniNpac, type LsmsFault } from './mini-npac.js';
 import type { SimAccount, TnRegistration } from './sim-account.js';
 import { seededRandom, type SeededRandom } from './seeded-random.js';
-import { SimScheduler, type SimClock } from './sim-scheduler.js';
+import { SimScheduler } from './sim-scheduler.js';
+import { redact, type CarrierWorldOptions, type LoggedMessage, type ScriptStep, type SimPortOrder } from './carrier-world-records.js';
+
+export type { CarrierWorldOptions, LoggedMessage, ScriptStep } from './carrier-world-records.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-
-/** A scripted override of the carrier's answer to one version (porting.md §13.1 script mode). */
-export type ScriptStep =
-  | { readonly version?: number; readonly do: 'SILENCE' }
-  | { readonly version?: number; readonly do: 'DELAY'; readonly answerAfterMinutes: number; readonly thenSilent?: boolean }
-  | { readonly version?: number; readonly do: 'COUNTER'; readonly extraBusinessDays: number }
-  | { readonly version?: number; readonly do: 'REJECT'; readonly codes: readonly RejectReason[] };
-
-/** A message in the world's log, raw (secrets redacted) and normalised. */
-export interface LoggedMessage {
-  readonly at: string;
-  readonly direction: 'IN' | 'OUT';
-  readonly correlationId: string;
-  readonly idempotencyKey: string;
-  readonly raw: string;
-  readonly normalized: unknown;
-}
-
-interface SimPortOrder {
-  readonly pon: string;
-  readonly profile: CarrierProfile;
-  readonly receivedAt: number;
-  versions: PortRequestBody[];
-  status: 'RECEIVED' | 'CONFIRMED' | 'REJECTED' | 'DELAYED' | 'CANCELLED';
-  confirmedDue?: DueSpec;
-}
-
-/** Options of a simulated losing-carrier world. */
-export interface CarrierWorldOptions {
-  readonly seed: number;
-  readonly clock: SimClock;
-  readonly profiles?: readonly CarrierProfile[];
-  readonly broadcastMs?: number;
-}
-
-function redact(m: OutboundPortMessage): string {
-  return JSON.stringify(m, (k, v: unknown) => (k === 'pin' || k === 'ssnLast4' || k === 'taxId' ? '***' : v));
-}
 
 /** The simulated losing carriers plus the mini-NPAC, on an injected (virtual or real) clock. */
 export class CarrierWorld {
