@@ -20,6 +20,7 @@ export interface OrderItemDraft {
   readonly product?: ProductValue;
   readonly relationships: readonly ItemRelationship[];
   readonly children: readonly OrderItemDraft[];
+  /** Other TMF members the client sent (appointment, itemTerm, billingAccount, ...), kept verbatim. */
   readonly extra: Readonly<Record<string, unknown>>;
 }
 

@@ -1,4 +1,4 @@
-import type { EntryFinding } from './order-draft.js';
+import type { EntryFinding, OrderItemDraft } from './order-draft.js';
 import type { ItemState, OrderState } from './order-state.js';
 
 /** TMF622 OrderItemActionType. */
@@ -63,20 +63,12 @@ export interface ItemRelationship {
   readonly relationshipType: string;
 }
 
-/** One line of a product order. */
-export interface OrderItem {
-  readonly id: string;
-  readonly action: ItemAction;
+/** One line of a product order: the item as submitted, plus the state Provisio keeps for it. */
+export interface OrderItem extends Omit<OrderItemDraft, 'children'> {
   readonly state: ItemState;
   /** The state the item returns to when a cancellation is denied. */
   readonly stateBeforeCancellation?: ItemState;
-  readonly quantity?: number;
-  readonly productOffering?: EntityRef;
-  readonly product?: ProductValue;
-  readonly relationships: readonly ItemRelationship[];
   readonly children: readonly OrderItem[];
-  /** Other TMF members the client sent (appointment, itemTerm, billingAccount, ...), kept verbatim. */
-  readonly extra: Readonly<Record<string, unknown>>;
 }
 
 /** Why an order or item was refused or stopped; rendered as a note in v4, productOrderErrorMessage in v5. */
