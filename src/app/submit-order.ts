@@ -17,6 +17,8 @@ export interface SubmitOrderDeps {
   readonly predictor?: (order: ProductOrder) => ProductOrder['falloutPrediction'];
   /** Decomposes an accepted order into its provisioning plan (none: orders are only captured). */
   readonly planner?: (order: ProductOrder, now: number) => NewPlan;
+  /** Holds a predicted-risky order's plan for a specialist queue (none: every plan runs straight through). */
+  readonly routing?: (order: ProductOrder, newPlan: NewPlan) => NewPlan;
 }
 
 /** What the entry checks would decide about a draft, without storing anything. */
@@ -50,7 +52,8 @@ export async function submitOrder(deps: SubmitOrderDeps, draft: OrderDraft): Pro
   const accepted = preview.order.state !== 'rejected';
   const prediction = accepted && deps.predictor ? deps.predictor(preview.order) : undefined;
   const scored = prediction ? { ...preview.order, falloutPrediction: prediction } : preview.order;
-  const newPlan = !accepted || !deps.planner ? undefined : deps.planner(scored, Date.parse(scored.createdAt));
+  const planned = !accepted || !deps.planner ? undefined : deps.planner(scored, Date.parse(scored.createdAt));
+  const newPlan = planned && deps.routing ? deps.routing(scored, planned) : planned;
   const order = newPlan ? withPlanStates(scored, newPlan) : scored;
   const events = [orderEvent(deps.ids, 'ProductOrderCreateEvent', order, order.createdAt)];
   const askFor = [informationRequired(order), ...(newPlan?.plan.missing.map((m) => m.fieldPath) ?? [])].filter((f) => f !== undefined);
