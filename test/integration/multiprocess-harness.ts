@@ -42,7 +42,8 @@ async function waitHealthy(p: ProvisioProcess, timeoutMs: number): Promise<void>
 /** Starts an API process (`serve --no-engine`) or a `worker` on the cluster's schema; resolves when healthy. */
 export async function startProcess(cluster: Cluster, role: 'api' | 'worker', apiUrl?: string): Promise<ProvisioProcess> {
   const port = nextPort++;
-  const common = ['--port', String(port), '--simulators', 'instant', '--log-level', 'error'];
+  // PROVISIO_TEST_LOG_LEVEL=warn shows the processes' warnings (lost connections, failed rounds).
+  const common = ['--port', String(port), '--simulators', 'instant', '--log-level', process.env.PROVISIO_TEST_LOG_LEVEL ?? 'error'];
   const args =
     role === 'api'
       ? ['src/main/server.ts', '--no-engine', ...common]

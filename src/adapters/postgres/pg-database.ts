@@ -37,6 +37,31 @@ export function poolConfig(options: PgDatabaseOptions): pg.PoolConfig {
   };
 }
 
+/**
+ * Runs `fn` on a client checked out of the pool and gives it back. While checked out a client has
+ * no listener of the pool's: a connection lost then (PostgreSQL restarting, an administrator ending
+ * the backend) would be an unhandled 'error' event that ends the process. Here it is caught, `fn`'s
+ * pending query fails instead, and the client is discarded rather than pooled again when its
+ * connection was lost or `fn` threw (as `pool.query` does).
+ */
+export async function withPoolClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (err: Error): void => {
+    lost ??= err;
+  };
+  client.on('error', onError);
+  try {
+    return await fn(client);
+  } catch (err) {
+    lost ??= err instanceof Error ? err : new Error(String(err));
+    throw err;
+  } finally {
+    client.removeListener('error', onError);
+    client.release(lost);
+  }
+}
+
 // Two processes creating the schema at once: the loser sees a duplicate, which is fine.
 async function createSchema(client: pg.PoolClient, schema: string): Promise<void> {
   try {
@@ -56,17 +81,14 @@ export async function openPgDatabase(options: PgDatabaseOptions): Promise<PgData
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   try {
-    const client = await pool.connect();
-    try {
+    return await withPoolClient(pool, async (client) => {
       if (options.schema !== undefined) await createSchema(client, options.schema);
       const r = await client.query<{ s: string | null }>('SELECT current_schema() AS s');
       const schema = r.rows[0]?.s;
       if (schema == null) throw new Error('PostgreSQL search_path names no existing schema');
       await migratePg(client, options.migrations ?? PG_MIGRATIONS);
       return { pool, schema };
-    } finally {
-      client.release();
-    }
+    });
   } catch (err) {
     await pool.end();
     throw err;

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { BatchReport } from '../sqlite/sqlite-group-commit.js';
 import type { PgChangeWriter, PgTx, WakeChannel } from './pg-change-writer.js';
+import { withPoolClient } from './pg-database.js';
 
 /** Tuning of the PostgreSQL group committer. */
 export interface PgGroupCommitOptions {
@@ -100,37 +101,35 @@ export class PgGroupCommitter<C> {
   private async writeBatch(batch: Waiting<C>[]): Promise<void> {
     const started = performance.now();
     const report = (failed: number): void => this.options.onBatch?.({ size: batch.length, failed, ms: performance.now() - started });
-    let client: PoolClient | undefined;
-    let broken: Error | undefined;
     try {
-      client = await this.pool.connect();
-      const fast = await this.fastPath(client, batch);
-      if (fast.kind === 'committed') {
-        report(0);
-        for (const item of batch) item.resolve();
-      } else if (fast.kind === 'conflicts') {
-        report(fast.errors.size);
-        batch.forEach((item, i) => {
-          const err = fast.errors.get(i);
-          if (err !== undefined) item.reject(err);
-        });
-        this.queue.unshift(...batch.filter((_, i) => !fast.errors.has(i)));
-      } else if (batch.length === 1 || fast.err instanceof CommitFailed) {
-        report(batch.length);
-        const err = fast.err instanceof CommitFailed ? fast.err.cause : fast.err;
-        for (const item of batch) item.reject(err);
-      } else {
-        const outcomes = await this.slowPath(client, batch);
-        report(outcomes.filter((o) => o !== undefined).length);
-        batch.forEach((item, i) => (outcomes[i] === undefined ? item.resolve() : item.reject(outcomes[i])));
-      }
+      await withPoolClient(this.pool, (client) => this.writeOn(client, batch, report));
     } catch (err) {
       // The connection itself failed: nothing of the batch is known to be written.
-      broken = err instanceof Error ? err : new Error(String(err));
       report(batch.length);
       for (const item of batch) item.reject(err);
-    } finally {
-      client?.release(broken);
+    }
+  }
+
+  private async writeOn(client: PoolClient, batch: Waiting<C>[], report: (failed: number) => void): Promise<void> {
+    const fast = await this.fastPath(client, batch);
+    if (fast.kind === 'committed') {
+      report(0);
+      for (const item of batch) item.resolve();
+    } else if (fast.kind === 'conflicts') {
+      report(fast.errors.size);
+      batch.forEach((item, i) => {
+        const err = fast.errors.get(i);
+        if (err !== undefined) item.reject(err);
+      });
+      this.queue.unshift(...batch.filter((_, i) => !fast.errors.has(i)));
+    } else if (batch.length === 1 || fast.err instanceof CommitFailed) {
+      report(batch.length);
+      const err = fast.err instanceof CommitFailed ? fast.err.cause : fast.err;
+      for (const item of batch) item.reject(err);
+    } else {
+      const outcomes = await this.slowPath(client, batch);
+      report(outcomes.filter((o) => o !== undefined).length);
+      batch.forEach((item, i) => (outcomes[i] === undefined ? item.resolve() : item.reject(outcomes[i])));
     }
   }
 
