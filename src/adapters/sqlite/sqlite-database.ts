@@ -27,6 +27,21 @@ export interface SqliteDatabaseOptions {
  * and migrates its schema. Throws SchemaTooNewError for a database written by a newer build.
  */
 export function openSqliteDatabase(options: SqliteDatabaseOptions): Database {
+  const db = openSqliteConnection(options);
+  try {
+    migrate(db, options.migrations ?? MIGRATIONS, () => new Date().toISOString());
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/**
+ * Opens one more connection to a database (already migrated by `openSqliteDatabase`), configured
+ * the same way: WAL, foreign keys, page cache, busy timeout and the given `synchronous` level.
+ */
+export function openSqliteConnection(options: Omit<SqliteDatabaseOptions, 'migrations'>): Database {
   const synchronous = options.synchronous ?? 'FULL';
   if (!SYNCHRONOUS_MODES.includes(synchronous)) throw new Error(`Unsupported synchronous mode ${String(synchronous)}`);
   const inMemory = options.path === ':memory:';
@@ -42,7 +57,6 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): Database {
     // Savepoint journals in memory: a group commit opens one savepoint per change set, and a
     // file-backed statement journal would write every touched page to a temp file.
     db.pragma('temp_store = MEMORY');
-    migrate(db, options.migrations ?? MIGRATIONS, () => new Date().toISOString());
     return db;
   } catch (err) {
     db.close();

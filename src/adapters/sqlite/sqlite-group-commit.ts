@@ -17,6 +17,20 @@ export interface GroupCommitOptions {
   readonly windowMs?: number;
   /** Told after every committed or failed transaction, for metrics. */
   readonly onBatch?: (batch: BatchReport) => void;
+  /**
+   * Makes a committed transaction durable after COMMIT returned (see WalSync): promises settle only
+   * once it reports the flush. Absent, a promise settles right after COMMIT (the connection's own
+   * `synchronous` level decides durability).
+   */
+  readonly durability?: Durability;
+}
+
+/** Flushes what was committed so far to stable storage, off the calling thread. */
+export interface Durability {
+  /** Calls `done` once everything committed before this call is durable (or with the flush's error). */
+  flush(done: (err: Error | null) => void): void;
+  /** Resolves when no flush is running or waiting. */
+  drain(): Promise<void>;
 }
 
 /** What one group-commit transaction did. */
@@ -44,6 +58,7 @@ export class SqliteGroupCommitter<C> {
   private readonly maxBatch: number;
   private readonly windowMs: number;
   private readonly onBatch: ((batch: BatchReport) => void) | undefined;
+  private readonly durability: Durability | undefined;
   private queue: Waiting<C>[] = [];
   private scheduled = false;
   private idle: (() => void)[] = [];
@@ -58,6 +73,7 @@ export class SqliteGroupCommitter<C> {
     this.maxBatch = Math.max(1, options.maxBatch ?? 500);
     this.windowMs = Math.max(0, options.windowMs ?? 0);
     this.onBatch = options.onBatch;
+    this.durability = options.durability;
     this.sql = {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
@@ -76,10 +92,10 @@ export class SqliteGroupCommitter<C> {
     });
   }
 
-  /** Resolves when every queued change set has been written. */
-  drain(): Promise<void> {
-    if (this.queue.length === 0 && !this.scheduled) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
+  /** Resolves when every queued change set has been written (and made durable). */
+  async drain(): Promise<void> {
+    if (this.queue.length > 0 || this.scheduled) await new Promise<void>((resolve) => this.idle.push(resolve));
+    await this.durability?.drain();
   }
 
   private schedule(): void {
@@ -112,7 +128,14 @@ export class SqliteGroupCommitter<C> {
     }
     const failed = outcomes.filter((o) => o !== undefined).length;
     this.onBatch?.({ size: batch.length, failed, ms: performance.now() - started });
-    batch.forEach((item, i) => (outcomes[i] === undefined ? item.resolve() : item.reject(outcomes[i])));
+    const settle = (flushError: Error | null): void =>
+      batch.forEach((item, i) => {
+        if (outcomes[i] !== undefined) item.reject(outcomes[i]);
+        else if (flushError === null) item.resolve();
+        else item.reject(new CommitNotDurable(flushError));
+      });
+    if (this.durability === undefined || failed === batch.length) settle(null);
+    else this.durability.flush(settle);
   }
 
   /** Runs one change set under a savepoint; returns its error, or undefined when it was written. */
@@ -145,6 +168,17 @@ export class SqliteGroupCommitter<C> {
     const retry = batch.filter((_, i) => i !== culprit && (i > culprit || outcomes[i] === undefined));
     for (const [i, item] of batch.entries()) if (i < culprit && outcomes[i] !== undefined) item.reject(outcomes[i]);
     this.queue.unshift(...retry);
+  }
+}
+
+/**
+ * The transaction committed but flushing it to disk failed (an I/O error): whether it survives a power
+ * loss is unknown, so it is not acknowledged. The storage needs attention.
+ */
+export class CommitNotDurable extends Error {
+  constructor(override readonly cause: Error) {
+    super(`committed but not flushed to disk: ${cause.message}`);
+    this.name = 'CommitNotDurable';
   }
 }
 

@@ -3,7 +3,7 @@ import type { ChangeSet } from '../../ports/change-set.js';
 import type { DeliveryQueue } from '../../ports/delivery-queue.js';
 import type { HubStore } from '../../ports/hub-store.js';
 import type { OrderStore } from '../../ports/order-store.js';
-import { closeSqliteDatabase, openSqliteDatabase, type SynchronousMode } from './sqlite-database.js';
+import { closeSqliteDatabase, openSqliteConnection, openSqliteDatabase, type SynchronousMode } from './sqlite-database.js';
 import { registerDocumentMatch } from './sqlite-filter-sql.js';
 import { SqliteDeliveryQueue } from './sqlite-delivery-queue.js';
 import { SqliteGroupCommitter, type BatchReport, type ChangeWriterFactory } from './sqlite-group-commit.js';
@@ -13,6 +13,7 @@ import { SqliteOrderStore } from './sqlite-order-store.js';
 import { sqliteOutboxWriter } from './sqlite-outbox-writer.js';
 import { SqliteTaskStore } from './sqlite-task-store.js';
 import { sqliteTaskWriter } from './sqlite-task-writer.js';
+import { WalSync } from './wal-sync.js';
 import type { TaskStore } from '../../ports/task-store.js';
 
 /**
@@ -27,6 +28,12 @@ export interface SqliteStoresOptions {
   readonly path: string;
   /** FULL (default) or NORMAL. */
   readonly synchronous?: SynchronousMode;
+  /**
+   * With FULL on a file: `background` (default) commits change sets on a second connection and
+   * flushes the WAL to disk on the thread pool before their promises resolve, so the event loop
+   * never waits for the disk; `inline` lets SQLite fsync inside COMMIT on the event loop.
+   */
+  readonly commitFlush?: 'background' | 'inline';
   /** Most change sets per group commit (default 500). */
   readonly maxBatch?: number;
   /** Extra ms to wait for more commits before writing (default 0: same tick only). */
@@ -52,10 +59,14 @@ export interface SqliteStores {
 export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   const db = openSqliteDatabase({ path: options.path, ...(options.synchronous ? { synchronous: options.synchronous } : {}) });
   registerDocumentMatch(db);
-  const committer = new SqliteGroupCommitter<ChangeSet>(db, CHANGE_WRITERS, {
+  const flushInBackground = options.path !== ':memory:' && (options.synchronous ?? 'FULL') === 'FULL' && options.commitFlush !== 'inline';
+  const commitDb = flushInBackground ? openSqliteConnection({ path: options.path, synchronous: 'NORMAL' }) : db;
+  const walSync = flushInBackground ? new WalSync(`${options.path}-wal`) : undefined;
+  const committer = new SqliteGroupCommitter<ChangeSet>(commitDb, CHANGE_WRITERS, {
     ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
     ...(options.commitWindowMs === undefined ? {} : { windowMs: options.commitWindowMs }),
     ...(options.onCommitBatch === undefined ? {} : { onBatch: options.onCommitBatch }),
+    ...(walSync === undefined ? {} : { durability: walSync }),
   });
   return {
     orders: new SqliteOrderStore(db, committer),
@@ -65,6 +76,8 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     db,
     close: async () => {
       await committer.drain();
+      walSync?.close();
+      if (commitDb !== db) commitDb.close();
       closeSqliteDatabase(db);
     },
   };
