@@ -72,6 +72,7 @@ describe.skipIf(skip !== undefined)('PostgreSQL stores across processes', () => 
 
   it('fails only the change set whose statement breaks, and commits the rest of the batch', async () => {
     const s = await open();
+    await s.hub.addListener({ id: 'L', callback: 'http://listener.test/L', createdAt: '2024-05-01T00:00:00.000Z' });
     const orders = Array.from({ length: 10 }, (_, i) => aProductOrder({ id: `B-${i}` }));
     const results = await Promise.allSettled(
       // B-7's event reuses B-3's event id: the outbox insert fails inside the shared transaction.
@@ -138,6 +139,7 @@ describe.skipIf(skip !== undefined)('engine on PostgreSQL', () => {
 
   it('cancels an order in flight by undoing done work in reverse order, publishing each state', async () => {
     const s = await open();
+    await s.hub.addListener({ id: 'L', callback: 'http://listener.test/L', createdAt: '2024-05-01T00:00:00.000Z' });
     await submit(s, aNewMobileActivation(), 'o1');
     const clock = new VirtualClock(T0);
     const undone: string[] = [];

@@ -21,7 +21,7 @@ const INSERT_EVENTS = `WITH ev AS (
 
 /**
  * Writes outbox events and fans each out to the listeners registered at commit time whose query
- * matches. The listeners are read FOR KEY SHARE: a listener being removed waits for the commit and
+ * matches; an event no listener wants is not stored (a later listener never receives it). The listeners are read FOR KEY SHARE: a listener being removed waits for the commit and
  * then deletes the deliveries it produced.
  */
 export function pgOutboxWriter(): PgChangeWriter<ChangeSet> {
@@ -52,16 +52,20 @@ export function pgOutboxWriter(): PgChangeWriter<ChangeSet> {
           listenerIds.push(l.id);
         }
       }
+      // An event no listener wants is not stored: it would be written and never read.
+      if (eventIds.length === 0) return new Map();
+      const wanted = new Set(eventIds);
+      const stored = events.filter((e) => wanted.has(e.id));
       await tx.query(INSERT_EVENTS, [
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => e.orderId),
-        events.map((e) => e.occurredAt),
-        JSON.stringify(events),
+        stored.map((e) => e.id),
+        stored.map((e) => e.type),
+        stored.map((e) => e.orderId),
+        stored.map((e) => e.occurredAt),
+        JSON.stringify(stored),
         eventIds,
         listenerIds,
       ]);
-      if (eventIds.length > 0) tx.wake('deliveries');
+      tx.wake('deliveries');
       return new Map();
     },
   };
