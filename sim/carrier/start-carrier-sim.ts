@@ -15,8 +15,8 @@ export interface CarrierSimOptions {
   readonly seed?: number;
   /** Where messages for Provisio are POSTed; without it Provisio polls GET /carrier-sim/v1/inbox. */
   readonly callbackUrl?: string;
-  /** 'real' follows the wall clock; 'virtual' moves only through POST /carrier-sim/v1/test/advance. */
-  readonly clock?: 'real' | 'virtual';
+  /** 'real' follows the wall clock; 'virtual' moves only through POST /carrier-sim/v1/test/advance; a clock is followed as given (e.g. a faster one). */
+  readonly clock?: 'real' | 'virtual' | SimClock;
   /** Start of virtual time (ms). */
   readonly startAt?: number;
   /** Seeded accounts per carrier profile. */
@@ -51,7 +51,7 @@ function serviceOf(world: CarrierWorld, clock: SimClock): CarrierSimService {
 /** Starts the simulated losing carriers and mini clearinghouse as an HTTP service. */
 export async function startCarrierSim(opts: CarrierSimOptions): Promise<RunningCarrierSim> {
   const virtual = opts.clock === 'virtual';
-  const clock: SimClock = virtual ? new VirtualClock(opts.startAt ?? Date.now()) : { now: () => Date.now() };
+  const clock: SimClock = typeof opts.clock === 'object' ? opts.clock : virtual ? new VirtualClock(opts.startAt ?? Date.now()) : { now: () => Date.now() };
   const world = new CarrierWorld({ seed: opts.seed ?? 1, clock });
   for (const p of Object.values(CARRIER_PROFILES)) {
     for (const a of seedAccounts(p.spid, opts.seed ?? 1, opts.accountsPerCarrier ?? 20)) world.addAccount(p.spid, a);
@@ -60,7 +60,7 @@ export async function startCarrierSim(opts: CarrierSimOptions): Promise<RunningC
   registerCarrierSimRoutes(app, serviceOf(world, clock), { testHooks: true });
   const callbacks = opts.callbackUrl === undefined ? undefined : dispatchCallbacks(opts.callbackUrl);
   if (callbacks !== undefined) world.onMessage((m) => callbacks.send(m));
-  const ticker = virtual ? undefined : setInterval(() => world.scheduler.runUntil(Date.now()), 250);
+  const ticker = virtual ? undefined : setInterval(() => world.scheduler.runUntil(clock.now()), 250);
   const address = await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
   return {
     url: address, world, app,

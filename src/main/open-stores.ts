@@ -7,6 +7,8 @@ import { PgEffectLedger } from '../adapters/postgres/pg-effect-ledger.js';
 import { SqliteFalloutActionLog } from '../adapters/sqlite/sqlite-fallout-action-log.js';
 import { SqliteFalloutCaseReader } from '../adapters/sqlite/sqlite-fallout-case-reader.js';
 import { SqliteEffectLedger } from '../adapters/sqlite/sqlite-effect-ledger.js';
+import { SqlitePortRequestStore } from '../adapters/sqlite/sqlite-port-request-store.js';
+import { InMemoryPortRequestStore } from '../adapters/porting/in-memory-port-request-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeliveryQueue } from '../ports/delivery-queue.js';
 import type { EffectLedger } from '../ports/effect-ledger.js';
@@ -16,6 +18,7 @@ import type { ModelRegistry } from '../ports/model-registry.js';
 import { sqliteModelRegistry } from '../adapters/sqlite/sqlite-model-registry.js';
 import type { HubStore } from '../ports/hub-store.js';
 import type { OrderStore } from '../ports/order-store.js';
+import type { PortRequestStore } from '../ports/port-request-store.js';
 import type { TaskStore } from '../ports/task-store.js';
 
 /** The stores a process works on, whichever database holds them. */
@@ -36,6 +39,8 @@ export interface Stores {
   readonly modelRegistry: ModelRegistry | undefined;
   /** The ledger of effects the simulated southbound systems applied (durable, in the same database). */
   readonly effectLedger: (clock: Clock) => EffectLedger;
+  /** Port requests coordinated with losing carriers. */
+  readonly portRequests: PortRequestStore;
   /** Throws when the database does not answer. */
   readonly ping: () => Promise<void>;
   readonly close: () => Promise<void>;
@@ -72,6 +77,8 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       tasks: pg.tasks,
       onWake: (channel, fn) => pg.notifier?.onWake(channel, fn),
       effectLedger: (clock) => new PgEffectLedger(pg.pool, clock),
+      // not yet durable on PostgreSQL: port requests live in this process only
+      portRequests: new InMemoryPortRequestStore(),
       falloutCases: new PgFalloutCaseReader(pg.pool),
       modelRegistry: undefined,
       falloutActions: new PgFalloutActionLog(pg.pool),
@@ -90,6 +97,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     tasks: sqlite.tasks,
     onWake: () => {},
     effectLedger: (clock) => new SqliteEffectLedger(sqlite.db, clock),
+    portRequests: new SqlitePortRequestStore(sqlite.db),
     falloutCases: new SqliteFalloutCaseReader(sqlite.db),
     modelRegistry: sqliteModelRegistry(sqlite.db),
     falloutActions: new SqliteFalloutActionLog(sqlite.db),

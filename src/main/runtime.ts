@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { loadFileCatalog } from '../adapters/catalog/file-catalog.js';
 import { HttpEventSender } from '../adapters/http/http-event-sender.js';
+import { scaledClock } from '../adapters/clock/scaled-clock.js';
 import { systemClock } from '../adapters/system/system-clock.js';
 import { uuidIds } from '../adapters/system/uuid-ids.js';
 import { renderV4Event } from '../api/tmf622/v4/event-envelope.js';
@@ -16,15 +17,19 @@ import { createSimulatedSystems, orderFactsFromStore } from '../adapters/simulat
 import { createTaskHandlers } from '../engine/handlers/task-handler-registry.js';
 import { createWorld, type World } from '../../sim/world/index.js';
 import { worldAccountLookup, worldAddressReference } from '../../sim/validation-corpus/world-reference-data.js';
+import type { Clock } from '../ports/clock.js';
 import type { AccountLookup, AddressReference, ValidationContext } from '../validation/index.js';
 import { superviseEngine } from './engine-supervisor.js';
 import { openStores, type Stores } from './open-stores.js';
+import { buildPorting, type Porting } from './porting.js';
 import { buildProvisioning, loadShippedDecompositionRules, type Provisioning } from './provisioning.js';
 import type { ServerConfig } from './server-config.js';
 
 /** What every Provisio process runs on: stores, catalog, provisioning, notification delivery, cancel processing. */
 export interface Runtime {
   readonly log: Logger;
+  /** The process clock: the wall clock, or a faster one when configured. */
+  readonly clock: Clock;
   readonly catalog: Catalog;
   /** The simulated operator world the OSS/BSS simulators and the reference data come from. */
   readonly world: World;
@@ -35,6 +40,8 @@ export interface Runtime {
   readonly stores: Stores;
   readonly metrics: Registry;
   readonly provisioning: Provisioning;
+  /** Port requests, their coordinator and the port-in the engine runs. */
+  readonly porting: Porting;
   readonly dispatcher: OutboxDispatcher;
   readonly cancelWorker: CancelRequestWorker;
   /** The public base URL used in hrefs; settable once the listening port is known. */
@@ -80,17 +87,16 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   outboxGauge(metrics, stores);
-  const world = createWorld({ seed: config.seed, start: new Date(systemClock.now()).toISOString() });
+  const clock = config.clock === undefined ? systemClock : scaledClock(config.clock);
+  const world = createWorld({ seed: config.seed, start: new Date(clock.now()).toISOString() });
   // Built on first use: workers never validate entries, and building them costs seconds at start-up.
   let reference: { addressReference: ReturnType<typeof worldAddressReference>; accountLookup: ReturnType<typeof worldAccountLookup> } | undefined;
   const referenceData = () => (reference ??= { addressReference: worldAddressReference(world), accountLookup: worldAccountLookup(world) });
-  const systems = createSimulatedSystems({
-    world,
-    seed: config.seed,
-    clock: systemClock,
-    ledger: stores.effectLedger(systemClock),
-    mode: config.simulators,
-    orderFacts: orderFactsFromStore((id) => stores.orders.getOrder(id)),
+  const orderFacts = orderFactsFromStore((id) => stores.orders.getOrder(id));
+  const systems = createSimulatedSystems({ world, seed: config.seed, clock, ledger: stores.effectLedger(clock), mode: config.simulators, orderFacts });
+  const porting = buildPorting({
+    world, seed: config.seed, clock, store: stores.portRequests, orderFacts, mode: config.simulators, log,
+    ...(config.carrierSimUrl === undefined ? {} : { carrierSimUrl: config.carrierSimUrl }),
   });
   // The engine tells the cancel worker when orders end; the worker is built after the engine.
   const wakeCancels: { fn?: () => void } = {};
@@ -98,14 +104,14 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     stores,
     catalog,
     rules,
-    handlers: createTaskHandlers(systems),
-    clock: systemClock,
+    handlers: createTaskHandlers(porting.portIn === undefined ? systems : { ...systems, portIn: porting.portIn }),
+    clock,
     ids: uuidIds,
     log,
     engineOptions: { onOrderStates: () => wakeCancels.fn?.(), ...(config.leaseMs !== undefined ? { leaseMs: config.leaseMs } : {}) },
   });
   const worker = new CancelRequestWorker(
-    { store: stores.orders, clock: systemClock, ids: uuidIds, cancelPlan: provisioning.cancelPlan },
+    { store: stores.orders, clock, ids: uuidIds, cancelPlan: provisioning.cancelPlan },
     1000,
     (err) => log.warn({ err }, 'cancel pass failed'),
   );
@@ -113,6 +119,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   const engineLoop = superviseEngine(provisioning.engine, { onError: (err) => log.warn({ err }, 'engine round failed; retrying') });
   const runtime: Runtime = {
     log,
+    clock,
     catalog,
     world,
     validationContext: (now) => ({ now, ...referenceData(), catalog }),
@@ -120,6 +127,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     stores,
     metrics,
     provisioning,
+    porting,
     cancelWorker: worker,
     publicUrl: config.publicUrl,
     urls: {
@@ -130,7 +138,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     dispatcher: new OutboxDispatcher(
       stores.deliveries,
       new HttpEventSender((event) => renderV4Event(event, runtime.urls)),
-      systemClock,
+      clock,
       undefined,
       250,
       (err) => log.warn({ err }, 'notification pass failed'),

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ClockScale } from '../adapters/clock/scaled-clock.js';
+import { CLOCK_FLAGS, readClockScale } from './clock-config.js';
 
 /** How the server process is configured: flags win over environment variables, which win over defaults. */
 export interface ServerConfig {
@@ -22,6 +24,10 @@ export interface ServerConfig {
   readonly pgSchema?: string;
   /** How long the engine's task leases last, in ms (default: the engine's own, 60 s). */
   readonly leaseMs?: number;
+  /** Base URL of a `provisio carrier-sim` process: port requests go there over HTTP instead of to the in-process carrier simulator. */
+  readonly carrierSimUrl?: string;
+  /** A clock faster than the wall clock (demos and end-to-end tests); the wall clock when absent. */
+  readonly clock?: ClockScale;
 }
 
 /** Reads the configuration; throws with a clear message on a bad value. */
@@ -41,6 +47,8 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       seed: { type: 'string' },
       'pg-schema': { type: 'string' },
       'lease-ms': { type: 'string' },
+      'carrier-sim-url': { type: 'string' },
+      ...CLOCK_FLAGS,
     },
     allowPositionals: false,
   });
@@ -70,6 +78,9 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   const leaseText = values['lease-ms'] ?? env.PROVISIO_LEASE_MS;
   const leaseMs = leaseText === undefined ? undefined : Number(leaseText);
   if (leaseMs !== undefined && !(Number.isInteger(leaseMs) && leaseMs > 0)) throw new Error(`lease must be a positive number of ms, got "${leaseText}"`);
+  const carrierSimUrl = (values['carrier-sim-url'] ?? env.PROVISIO_CARRIER_SIM_URL ?? '').replace(/\/+$/, '');
+  if (carrierSimUrl !== '' && !/^https?:\/\//i.test(carrierSimUrl)) throw new Error(`carrier simulator URL must be http(s)://…, got "${carrierSimUrl}"`);
+  const clock = readClockScale(values, env, Date.now());
   return {
     host,
     port,
@@ -83,5 +94,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(pgSchema ? { pgSchema } : {}),
     ...(leaseMs !== undefined ? { leaseMs } : {}),
+    ...(carrierSimUrl !== '' ? { carrierSimUrl } : {}),
+    ...(clock !== undefined ? { clock } : {}),
   };
 }

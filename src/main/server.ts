@@ -1,4 +1,3 @@
-import { systemClock } from '../adapters/system/system-clock.js';
 import { uuidIds } from '../adapters/system/uuid-ids.js';
 import { catalogEntryCheck, orderDatesEntryCheck } from '../app/catalog-entry-check.js';
 import { validationEntryCheck } from '../app/validation-entry-check.js';
@@ -6,6 +5,7 @@ import { buildHttpApp } from '../api/http-app.js';
 import { registerTmf620Routes } from '../api/tmf620/tmf620-routes.js';
 import { registerFalloutRoutes } from '../api/workbench/fallout-routes.js';
 import { registerTmf673Routes } from '../api/tmf673/tmf673-routes.js';
+import { registerPortingRoutes } from '../api/porting/porting-routes.js';
 import { parseListenerQuery } from '../domain/events/listener-query.js';
 import { gbdtFalloutPredictor } from '../adapters/ml/gbdt-fallout-predictor.js';
 import { extractFalloutFeatures } from '../app/features/extract-features.js';
@@ -41,9 +41,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
           cases: stores.falloutCases,
           actionLog: stores.falloutActions,
           applyToPlan: (orderId, event) => rt.provisioning.engine.apply(orderId, event),
-          clock: systemClock,
+          clock: rt.clock,
           ids: uuidIds,
         }),
+      (a) => registerPortingRoutes(a, { store: rt.porting.store, coordinator: rt.porting.coordinator, clock: rt.clock }),
     ],
     health: {
       ready: () => ready,
@@ -55,7 +56,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     tmf622: {
       store: stores.orders,
       hub: stores.hub,
-      clock: systemClock,
+      clock: rt.clock,
       ids: uuidIds,
       entryChecks: [catalogEntryCheck(catalog), orderDatesEntryCheck, validationEntryCheck(rt.validationContext)],
       planner: rt.provisioning.planner,
@@ -79,7 +80,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   if (rt.publicUrl === '') rt.publicUrl = url;
   rt.start();
   ready = true;
-  log.info({ url, store: stores.kind, database: stores.location, docs: `${url}/docs` }, 'Provisio is ready');
+  log.info({ url, store: stores.kind, database: stores.location, carriers: config.carrierSimUrl ?? rt.porting.link, docs: `${url}/docs` }, 'Provisio is ready');
   return {
     url,
     async stop() {

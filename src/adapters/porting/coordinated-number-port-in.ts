@@ -9,6 +9,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { NumberPortIn } from '../../ports/number-port-in.js';
 import type { StoredPortRequest } from '../../ports/port-request-store.js';
 import { SouthboundError } from '../../ports/southbound-error.js';
+import { CarrierGatewayError } from '../carrier/carrier-gateway-error.js';
 import type { NewProvider, PortInCustomer, PortingCarrier } from './porting-carrier.js';
 
 type PortInRequest = Parameters<NumberPortIn['requestPortIn']>[0];
@@ -48,8 +49,12 @@ function portKind(carrier: PortingCarrier): PortKind {
   return carrier.network === 'WIRELESS' ? 'WIRELESS' : carrier.network === 'VOIP' ? 'INTERMODAL_SIMPLE' : 'WIRELINE_SIMPLE';
 }
 
+// The request is created, validated and sent in separate steps (and again after a crash): a due date
+// asked for as if received this much later is still allowed when it is sent.
+const SEND_MARGIN_MS = 15 * 60_000;
+
 function requestedDue(kind: PortKind, carrier: PortingCarrier, now: number, desiredAt: string | undefined): DueSpec {
-  const earliest = earliestDue(kind, now, carrier.calendar);
+  const earliest = earliestDue(kind, now + SEND_MARGIN_MS, carrier.calendar);
   const ms = desiredAt === undefined ? Number.NaN : Date.parse(desiredAt);
   if (Number.isNaN(ms)) return earliest;
   const desired: DueSpec = kind === 'WIRELESS' ? { kind: 'DATETIME', at: new Date(ms).toISOString() } : { kind: 'DATE', date: new Date(ms).toISOString().slice(0, 10) };
@@ -58,6 +63,12 @@ function requestedDue(kind: PortKind, carrier: PortingCarrier, now: number, desi
 
 function shortId(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase();
+}
+
+/** A failed call to the carrier gateway as the engine understands it: retryable or not, with a stable code. */
+function gatewayFailure(e: unknown): never {
+  if (e instanceof CarrierGatewayError) throw new SouthboundError(e.retryable, 'CARRIER_GATEWAY_FAILED', 'porting', e.message);
+  throw e;
 }
 
 /** Stable reason code and text of a rejected request. */
@@ -75,8 +86,12 @@ function rejectText(req: PortRequest): { code: string; text: string } {
 export class CoordinatedNumberPortIn implements NumberPortIn {
   constructor(private readonly opts: CoordinatedPortInOptions) {}
 
-  /** Starts the port-in (once per key) or reports its progress. */
+  /** Starts the port-in (once per key) or reports its progress; an unreachable carrier gateway is a retryable failure. */
   async requestPortIn(req: PortInRequest): Promise<PortInAnswer> {
+    return this.progress(req).catch(gatewayFailure);
+  }
+
+  private async progress(req: PortInRequest): Promise<PortInAnswer> {
     const { driver } = this.opts;
     const started = await this.start(req);
     await driver.syncInbound();
@@ -88,7 +103,7 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
 
   /** Cancels the port at the carrier unless the numbers are already ours. */
   async cancelPortIn(req: { readonly idempotencyKey: string; readonly portRequestId: string }): Promise<void> {
-    const out = await this.opts.driver.apply(req.portRequestId, { kind: 'action', action: { type: 'cancel', overrideNote: `provisioning task ${req.idempotencyKey} compensated` } });
+    const out = await this.opts.driver.apply(req.portRequestId, { kind: 'action', action: { type: 'cancel', overrideNote: `provisioning task ${req.idempotencyKey} compensated` } }).catch(gatewayFailure);
     if (out.refusal !== undefined && !['CANCEL_PENDING', 'CANCELLED', 'DRAFT', 'READY'].includes(out.record.request.state)) {
       fail('PORT_CANCEL_REFUSED', `port ${out.record.request.pon} cannot be cancelled: ${out.refusal.reason}`);
     }

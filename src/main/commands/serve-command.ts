@@ -1,3 +1,4 @@
+import { CLOCK_USAGE } from '../clock-config.js';
 import { readServerConfig } from '../server-config.js';
 import { startServer } from '../server.js';
 import { say, type Command } from './command.js';
@@ -6,7 +7,11 @@ import { say, type Command } from './command.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the Provisio server (API, notifications, provisioning) on the embedded store',
-  usage: 'provisio serve [--host 127.0.0.1] [--port 8622] [--data-dir ./data] [--public-url URL] [--synchronous FULL|NORMAL] [--log-level info]',
+  usage: 'provisio serve [--host 127.0.0.1] [--port 8622] [--data-dir ./data] [--public-url URL] [--synchronous FULL|NORMAL] [--log-level info]\n'
+    + '  [--simulators realistic|instant] [--seed 1] [--carrier-sim-url URL]\n'
+    + `  ${CLOCK_USAGE}\n`
+    + '  Port-ins are coordinated with the simulated losing carriers: in this process (realistic simulators), or over HTTP with\n'
+    + '  a `provisio carrier-sim` given by --carrier-sim-url (env PROVISIO_CARRIER_SIM_URL). Port requests: GET /provisio/v1/portRequest.',
   async run(argv) {
     const server = await startServer(readServerConfig(argv, process.env));
     await new Promise<void>((resolve) => {

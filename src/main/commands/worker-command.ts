@@ -13,7 +13,8 @@ export const workerCommand: Command = {
   name: 'worker',
   summary: 'run the provisioning engine alone (several share one PostgreSQL; health and metrics on --port)',
   usage:
-    'provisio worker [--database-url postgres://…] [--public-url http://api:8622] [--host 127.0.0.1] [--port 8623] [--data-dir ./data] [--log-level info]',
+    'provisio worker [--database-url postgres://…] [--public-url http://api:8622] [--host 127.0.0.1] [--port 8623] [--data-dir ./data] [--log-level info]\n'
+    + '  [--carrier-sim-url URL]  with several processes, give every one the same carrier simulator (an in-process one is per process)',
   async run(argv) {
     const args = argv.includes('--port') ? argv : [...argv, '--port', process.env.PROVISIO_WORKER_PORT ?? '8623'];
     const config = readServerConfig(args, process.env);

@@ -1,0 +1,99 @@
+// A port-in order through TMF622 on a running server whose port requests go over HTTP to a separate
+// `provisio carrier-sim` process. Both run on one fast clock (same start, rate and anchor), so the
+// hours a wireless port takes (request, FOC, clearinghouse, activation at the due time) pass in seconds.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profileOfWorldCarrier } from '../../src/adapters/porting/world-porting.js';
+import { generateOrders } from '../../sim/generator/index.js';
+import { createWorld } from '../../sim/world/index.js';
+import { eventually } from './server-harness.js';
+
+const SEED = 7;
+const CLOCK_START = '2025-06-02T13:00:00.000Z'; // a Monday, 09:00 in New York
+const CLOCK = ['--clock-start', CLOCK_START, '--clock-rate', '1200', '--clock-anchor', String(Date.now())];
+const children: ChildProcess[] = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'provisio-port-e2e-'));
+let api = '';
+let carrierSim = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a !== null ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts `provisio <args>` from the sources and resolves once `url` answers. */
+async function startProvisio(args: readonly string[], probe: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  await eventually(async () => {
+    if (child.exitCode !== null) throw new Error(`provisio ${args[0]} exited with ${child.exitCode}`);
+    return fetch(probe).then((r) => (r.status < 500 ? true : undefined), () => undefined);
+  }, 90_000);
+}
+
+/** A generated port-in order of a world customer with one number at a wireless carrier, entered without mistakes. */
+function aCleanWirelessPortIn(): { body: Record<string, unknown>; msisdn: string } {
+  const world = createWorld({ seed: SEED, start: CLOCK_START });
+  const mix = { 'port-in': 1, 'new-activation': 0, 'plan-change': 0, 'feature-change': 0, move: 0, disconnect: 0 };
+  for (const o of generateOrders({ seed: SEED, count: 40, startTime: CLOCK_START, days: 1, world, mix })) {
+    const account = world.customer(o.truth.customerId)?.carrierAccount;
+    const carrier = world.carriers.find((c) => c.id === account?.carrierId);
+    if (o.truth.fallout || account?.tns.length !== 1 || carrier === undefined || profileOfWorldCarrier(carrier).id !== 'wireless_major_auto') continue;
+    const items = o.body.productOrderItem as { product?: { productCharacteristic?: { name: string; value: unknown }[] } }[];
+    const port = items.find((i) => i.product?.productCharacteristic?.some((c) => c.name === 'losingCarrier'))!.product!;
+    // no requested date: the port takes the carrier's earliest due time (now + 2.5 h)
+    port.productCharacteristic = port.productCharacteristic!.filter((c) => c.name !== 'requestedPortDate');
+    return { body: o.body, msisdn: String(port.productCharacteristic.find((c) => c.name === 'msisdn')!.value) };
+  }
+  throw new Error('no clean wireless port-in among the generated orders');
+}
+
+beforeAll(async () => {
+  const [simPort, apiPort] = [await freePort(), await freePort()];
+  carrierSim = `http://127.0.0.1:${simPort}`;
+  api = `http://127.0.0.1:${apiPort}`;
+  await startProvisio(['carrier-sim', '--port', String(simPort), '--seed', '3', '--world-seed', String(SEED), ...CLOCK], `${carrierSim}/carrier-sim/v1/orders/none`);
+  await startProvisio([
+    'serve', '--port', String(apiPort), '--data-dir', dataDir, '--seed', String(SEED), '--simulators', 'instant', '--log-level', 'error',
+    '--carrier-sim-url', carrierSim, '--lease-ms', '3600000', ...CLOCK,
+  ], `${api}/health`);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', r).kill('SIGTERM')))));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('port-in over HTTP between a server and a carrier simulator process', () => {
+  it('confirms the port request, activates the number and completes the TMF622 order', async () => {
+    const { body, msisdn } = aCleanWirelessPortIn();
+    const posted = await fetch(`${api}/tmf-api/productOrderingManagement/v4/productOrder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(posted.status).toBe(201);
+    const order = (await posted.json()) as { id: string };
+
+    const done = await eventually(async () => {
+      const o = (await (await fetch(`${api}/tmf-api/productOrderingManagement/v4/productOrder/${order.id}`)).json()) as { state: string };
+      if (o.state === 'failed') throw new Error(`order failed: ${JSON.stringify(o)}`);
+      return o.state === 'completed' ? o : undefined;
+    }, 60_000);
+    expect(done.state).toBe('completed');
+
+    const list = (await (await fetch(`${api}/provisio/v1/portRequest?includeFinal=true`)).json()) as { id: string; pon: string; state: string; tns: string[] }[];
+    expect(list).toEqual([expect.objectContaining({ tns: [msisdn], losingCarrier: expect.any(String) })]);
+    expect(['PORTED', 'COMPLETED']).toContain(list[0]!.state);
+    const detail = (await (await fetch(`${api}/provisio/v1/portRequest/${list[0]!.id}`)).json()) as { timeline: { direction: string; type: string }[] };
+    const seen = detail.timeline.map((e) => `${e.direction} ${e.type}`);
+    expect(seen).toEqual(expect.arrayContaining(['OUT PortRequest', 'IN PortResponse', 'OUT SvCreate', 'OUT SvActivate']));
+
+    const atCarrier: unknown = await (await fetch(`${carrierSim}/carrier-sim/v1/orders/${list[0]!.pon}`)).json();
+    expect(atCarrier).toMatchObject({ status: 'CONFIRMED', svs: [{ tn: msisdn, status: 'active' }] });
+  });
+});
