@@ -87,7 +87,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     };
   }
   const path = join(config.dataDir, 'provisio.db');
-  const sqlite = openSqliteStores({ path, synchronous: config.synchronous });
+  const sqlite = openSqliteStores({ path, synchronous: config.synchronous, backgroundCheckpoints: true });
   return {
     kind: 'sqlite',
     location: path,

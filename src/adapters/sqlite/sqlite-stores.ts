@@ -13,6 +13,7 @@ import { SqliteOrderStore } from './sqlite-order-store.js';
 import { sqliteOutboxWriter } from './sqlite-outbox-writer.js';
 import { SqliteTaskStore } from './sqlite-task-store.js';
 import { sqliteTaskWriter } from './sqlite-task-writer.js';
+import { FOREGROUND_CHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.js';
 import { WalSync } from './wal-sync.js';
 import type { TaskStore } from '../../ports/task-store.js';
 
@@ -34,6 +35,12 @@ export interface SqliteStoresOptions {
    * never waits for the disk; `inline` lets SQLite fsync inside COMMIT on the event loop.
    */
   readonly commitFlush?: 'background' | 'inline';
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside the commits of the event loop (a
+   * checkpoint copies pages and syncs twice: most of a commit's cost). Off by default; long-running
+   * processes turn it on.
+   */
+  readonly backgroundCheckpoints?: boolean;
   /** Most change sets per group commit (default 500). */
   readonly maxBatch?: number;
   /** Extra ms to wait for more commits before writing (default 0: same tick only). */
@@ -62,6 +69,8 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   const flushInBackground = options.path !== ':memory:' && (options.synchronous ?? 'FULL') === 'FULL' && options.commitFlush !== 'inline';
   const commitDb = flushInBackground ? openSqliteConnection({ path: options.path, synchronous: 'NORMAL' }) : db;
   const walSync = flushInBackground ? new WalSync(`${options.path}-wal`) : undefined;
+  const checkpointer = options.backgroundCheckpoints === true && options.path !== ':memory:' ? startCheckpointer({ path: options.path }) : undefined;
+  if (checkpointer !== undefined) for (const c of new Set([db, commitDb])) c.pragma(`wal_autocheckpoint = ${FOREGROUND_CHECKPOINT_PAGES}`);
   const committer = new SqliteGroupCommitter<ChangeSet>(commitDb, CHANGE_WRITERS, {
     ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
     ...(options.commitWindowMs === undefined ? {} : { windowMs: options.commitWindowMs }),
@@ -77,6 +86,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     close: async () => {
       await committer.drain();
       walSync?.close();
+      await checkpointer?.stop();
       if (commitDb !== db) commitDb.close();
       closeSqliteDatabase(db);
     },
