@@ -33,6 +33,12 @@ function rssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/** CPU time (user + system) the process has used so far, in ms (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function waitForHealth(url: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     try {
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
     await waitForHealth(url);
     const body = JSON.stringify(createBodyOf(aNewMobileActivation()));
     say(`posting ${orders} orders over ${connections} connections…`);
+    const cpuBefore = cpuMs(server.pid!);
     const result = await autocannon({
       url: `${url}/tmf-api/productOrderingManagement/v4/productOrder`,
       method: 'POST',
@@ -67,6 +74,7 @@ async function main(): Promise<void> {
       amount: orders,
       timeout: 30,
     });
+    const serverCpuMs = cpuMs(server.pid!) - cpuBefore;
     const count = await fetch(`${url}/tmf-api/productOrderingManagement/v4/productOrder?limit=1&fields=id`);
     const stored = Number(count.headers.get('x-total-count'));
     const summary = {
@@ -77,6 +85,8 @@ async function main(): Promise<void> {
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
       storedOrders: stored,
       serverRssMb: rssMb(server.pid!),
+      // CPU per accepted order in the server process (all its threads): less sensitive to machine load than orders/s.
+      serverCpuUsPerOrder: Math.round((serverCpuMs * 1000) / Math.max(1, result.requests.total - result.non2xx)),
       connections,
       durationSeconds: result.duration,
       store: 'sqlite synchronous=FULL',
@@ -88,7 +98,7 @@ async function main(): Promise<void> {
       say(
         `\n${summary.ordersPerSecond} orders/s accepted (${summary.requests} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors)\n` +
           `latency p50 ${summary.latencyMs.p50} ms, p90 ${summary.latencyMs.p90} ms, p99 ${summary.latencyMs.p99} ms\n` +
-          `${stored} orders stored; server RSS ${summary.serverRssMb} MB`,
+          `${stored} orders stored; server RSS ${summary.serverRssMb} MB; server CPU ${summary.serverCpuUsPerOrder} µs per order`,
       );
     }
   } finally {
