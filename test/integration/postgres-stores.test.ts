@@ -163,4 +163,23 @@ describe.skipIf(skip !== undefined)('engine on PostgreSQL', () => {
     );
     expect(states.rows.map((r) => r.state)).toEqual(['inProgress', 'assessingCancellation', 'pendingCancellation', 'cancelled']);
   });
+
+  it("hands each undo the output its task recorded when it completed", async () => {
+    const s = await open();
+    await submit(s, aNewMobileActivation(), 'o-out');
+    const clock = new VirtualClock(T0);
+    const handlers = stubHandlers(async (_type, ctx) => ({ kind: 'completed', output: { ref: `ref-${ctx.taskId}` } }));
+    const seen = new Map<string, unknown>();
+    for (const type of TASK_TYPES) handlers[type].compensate = async (ctx) => void seen.set(ctx.taskId, ctx.output.ref);
+    const engine = createEngine({ taskStore: s.tasks, orders: s.orders, handlers, clock, ids, chainSteps: 0, advanceClock: (t) => clock.advanceTo(t) });
+    await engine.tick();
+    await engine.tick();
+    const done = await s.pool.query<{ id: string }>(`SELECT id FROM task WHERE order_id = 'o-out' AND state = 'done' ORDER BY id`);
+    expect(done.rows.length).toBeGreaterThan(0);
+    for (const { id } of done.rows) expect(await s.tasks.taskOutput('o-out', id)).toEqual({ ref: `ref-${id}` });
+    await engine.apply('o-out', { kind: 'cancel' });
+    await engine.runUntilIdle();
+    expect(seen.size).toBeGreaterThan(0);
+    for (const [undo, ref] of seen) expect(ref).toBe(`ref-${undo.replace(/~undo$/, '')}`);
+  });
 });

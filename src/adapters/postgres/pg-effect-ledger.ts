@@ -1,6 +1,7 @@
 import type { Pool, QueryResultRow } from 'pg';
 import type { Clock } from '../../ports/clock.js';
 import type { AppliedEffect, EffectLedger, EffectReport, RecordOutcome } from '../../ports/effect-ledger.js';
+import { PgBatchedLookup } from './pg-batched-lookup.js';
 
 /** One `record` call waiting for the next batch statement. */
 interface PendingRecord {
@@ -78,11 +79,20 @@ export async function readPgEffectReport(db: Pick<Pool, 'query'>): Promise<Effec
 export class PgEffectLedger implements EffectLedger {
   private queue: PendingRecord[] = [];
   private active = false;
+  private readonly effects: PgBatchedLookup<EffectRow, AppliedEffect>;
 
   constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.effects = new PgBatchedLookup(pool, 'SELECT key, system, operation, effect, applied_at FROM effect WHERE key = ANY($1::text[])', (row) => ({
+      key: row.key,
+      system: row.system,
+      operation: row.operation,
+      effect: JSON.parse(row.effect) as Record<string, unknown>,
+      appliedAt: Number(row.applied_at),
+    }));
+  }
 
   record(key: string, system: string, operation: string, effect: Readonly<Record<string, unknown>>): Promise<RecordOutcome> {
     return new Promise<RecordOutcome>((resolve, reject) => {
@@ -94,11 +104,9 @@ export class PgEffectLedger implements EffectLedger {
     });
   }
 
-  async lookup(key: string): Promise<AppliedEffect | undefined> {
-    const r = await this.pool.query<EffectRow>('SELECT key, system, operation, effect, applied_at FROM effect WHERE key = $1', [key]);
-    const row = r.rows[0];
-    if (row === undefined) return undefined;
-    return { key: row.key, system: row.system, operation: row.operation, effect: JSON.parse(row.effect) as Record<string, unknown>, appliedAt: Number(row.applied_at) };
+  /** The effect applied under `key`, or undefined (lookups asked for together share one statement). */
+  lookup(key: string): Promise<AppliedEffect | undefined> {
+    return this.effects.get(key);
   }
 
   report(): Promise<EffectReport> {

@@ -4,6 +4,7 @@ import type { ProductOrder } from '../../domain/order/product-order.js';
 import type { ChangeSet } from '../../ports/change-set.js';
 import type { ListQuery, Page } from '../../ports/order-query.js';
 import type { OrderStore } from '../../ports/order-store.js';
+import { PgBatchedLookup } from './pg-batched-lookup.js';
 import { pgWhereClause, type PgFilterTable } from './pg-filter-sql.js';
 
 /** How order filters map onto the product_order table (alias `o`) and its side tables. */
@@ -49,15 +50,18 @@ export function pgListSql(table: string, spec: PgFilterTable, query: ListQuery):
 
 /** OrderStore on PostgreSQL; writes go through the group committer passed in. */
 export class PgOrderStore implements OrderStore {
+  private readonly orders: PgBatchedLookup<{ key: string; doc: ProductOrder }, ProductOrder>;
+
   constructor(
     private readonly pool: Pool,
     private readonly committer: { commit(changes: ChangeSet): Promise<void> },
-  ) {}
+  ) {
+    this.orders = new PgBatchedLookup(pool, 'SELECT id AS key, doc FROM product_order WHERE id = ANY($1::text[])', (row) => row.doc);
+  }
 
-  /** The order with this id, or undefined. */
-  async getOrder(id: string): Promise<ProductOrder | undefined> {
-    const r = await this.pool.query<{ doc: ProductOrder }>('SELECT doc FROM product_order WHERE id = $1', [id]);
-    return r.rows[0]?.doc;
+  /** The order with this id, or undefined (reads asked for together share one statement). */
+  getOrder(id: string): Promise<ProductOrder | undefined> {
+    return this.orders.get(id);
   }
 
   /** A filtered page of orders, newest first. */

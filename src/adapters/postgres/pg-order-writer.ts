@@ -32,6 +32,10 @@ const UPDATE_CANCELS = `UPDATE cancel_request c SET version = u.version, order_i
     JOIN json_array_elements($7::json) WITH ORDINALITY AS d(doc, n) USING (n)) AS u
   WHERE c.id = u.id AND c.version = u.expected RETURNING c.id`;
 
+// Parties an updated order no longer names; the ones it keeps stay (most updates change no party).
+const DELETE_STALE_PARTIES = `DELETE FROM order_party op WHERE op.order_id = ANY($1::text[])
+  AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) AS k(party_id, order_id) WHERE k.party_id = op.party_id AND k.order_id = op.order_id)`;
+
 type Written = { id: string };
 const orderConflict = (w: VersionedWrite<ProductOrder>) => new ConcurrencyConflict(ORDER_ENTITY, w.record.id);
 const cancelConflict = (w: VersionedWrite<CancelRequest>) => new ConcurrencyConflict(CANCEL_REQUEST_ENTITY, w.record.id);
@@ -47,15 +51,14 @@ async function writeOrders(tx: PgTx, rows: Tagged<VersionedWrite<ProductOrder>>[
     const r = await tx.query<Written>(INSERT_ORDERS, [inserts.map((x) => x.row.record.id), inserts.map((x) => x.row.record.version), ...cols(inserts)]);
     conflictsOf(inserts, (w) => w.record.id, r.rows, orderConflict, errors);
   }
+  const parties = rows.flatMap((r) => r.row.record.relatedParty.map((p) => [p.id, r.row.record.id] as const));
   if (updates.length > 0) {
     const ids = updates.map((x) => x.row.record.id);
     const r = await tx.query<Written>(UPDATE_ORDERS, [ids, updates.map((x) => x.row.expectedVersion), updates.map((x) => x.row.record.version), ...cols(updates)]);
     conflictsOf(updates, (w) => w.record.id, r.rows, orderConflict, errors);
-    if (errors.size === 0) await tx.query('DELETE FROM order_party WHERE order_id = ANY($1::text[])', [ids]);
+    if (errors.size === 0) await tx.query(DELETE_STALE_PARTIES, [ids, parties.map((p) => p[0]), parties.map((p) => p[1])]);
   }
-  if (errors.size > 0) return;
-  const parties = rows.flatMap((r) => r.row.record.relatedParty.map((p) => [p.id, r.row.record.id] as const));
-  if (parties.length === 0) return;
+  if (errors.size > 0 || parties.length === 0) return;
   await tx.query(`INSERT INTO order_party (party_id, order_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
     parties.map((p) => p[0]),
     parties.map((p) => p[1]),

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { ItemState, OrderState } from '../../domain/order/order-state.js';
+import type { ProductOrder } from '../../domain/order/product-order.js';
 import type { PlanItem } from '../../domain/plan/plan.js';
 import type { AttemptRecord, CancellationState, PlanState, TaskRecord } from '../../domain/plan/plan-state.js';
 import type { TaskState } from '../../domain/plan/task-state.js';
@@ -18,9 +19,11 @@ const CLAIM_SQL = `
     RETURNING t.order_id, t.id, t.type, t.item_id, t.mode, t.compensates, t.claim, t.attempt, t.inputs)
   SELECT * FROM leased`;
 
-// One statement, one snapshot: each plan with all its tasks as a JSON array.
+// One statement, one snapshot: each plan with all its tasks as a JSON array, and its order record
+// (the engine rewrites it whenever the order's state moves; reading it here saves a read per order).
 const PLANS_SQL = `
   SELECT p.order_id, p.version, p.revision, p.order_state, p.cancellation, p.items, p.item_states,
+    (SELECT o.doc FROM product_order o WHERE o.id = p.order_id) AS doc,
     (SELECT json_agg(json_build_object('id', t.id, 'type', t.type, 'item_id', t.item_id, 'mode', t.mode,
        'depends_on', t.depends_on, 'compensates', t.compensates, 'state', t.state, 'attempt', t.attempt,
        'wake_at', t.wake_at, 'claim', t.claim, 'inputs', t.inputs, 'history', t.history))
@@ -60,6 +63,7 @@ interface PlanRow {
   cancellation: CancellationState;
   items: PlanItem[];
   item_states: Record<string, ItemState>;
+  doc: ProductOrder | null;
   tasks: TaskJson[] | null;
 }
 
@@ -104,7 +108,7 @@ export class PgTaskStore implements TaskStore {
         orderState: p.order_state,
         cancellation: p.cancellation,
       };
-      out.set(p.order_id, { state, version: p.version, claims });
+      out.set(p.order_id, { state, version: p.version, claims, ...(p.doc === null ? {} : { order: p.doc }) });
     }
     return out;
   }

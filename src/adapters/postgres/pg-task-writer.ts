@@ -18,10 +18,11 @@ const INSERT_TASKS = `INSERT INTO task (order_id, id, type, item_id, mode, depen
     wake_at, due_at, inputs, history)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
     $9::int[], $10::bigint[], $11::bigint[], $12::text[], $13::json[])`;
+// A task's output is written with its move to done: one new row version instead of two.
 const UPDATE_TASKS = `UPDATE task t SET state = u.state, attempt = u.attempt, wake_at = u.wake_at, due_at = u.due_at,
-    depends_on = u.depends_on, history = u.history
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::text[], $8::json[])
-    AS u(order_id, id, state, attempt, wake_at, due_at, depends_on, history)
+    depends_on = u.depends_on, history = u.history, output = coalesce(u.output, t.output)
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::text[], $8::json[], $9::json[])
+    AS u(order_id, id, state, attempt, wake_at, due_at, depends_on, history, output)
   WHERE t.order_id = u.order_id AND t.id = u.id`;
 const SET_OUTPUTS = `UPDATE task t SET output = u.output
   FROM unnest($1::text[], $2::text[], $3::json[]) AS u(order_id, id, output)
@@ -31,6 +32,8 @@ interface TaskRow {
   readonly orderId: string;
   readonly task: TaskRecord;
   readonly inputs: string;
+  /** The output recorded with this change (JSON), if any. */
+  readonly output?: string;
 }
 
 const history = (t: TaskRecord): string | null => (t.history.length === 0 ? null : JSON.stringify(t.history));
@@ -50,7 +53,7 @@ async function updateTasks(tx: PgTx, rows: readonly TaskRow[]): Promise<void> {
   const t = rows.map((r) => r.task);
   await tx.query(UPDATE_TASKS, [
     rows.map((r) => r.orderId), t.map((x) => x.id), t.map((x) => x.state), t.map((x) => x.attempt), t.map((x) => x.wakeAt),
-    t.map(dueAt), t.map((x) => x.dependsOn.join(DEP_SEPARATOR)), t.map(history),
+    t.map(dueAt), t.map((x) => x.dependsOn.join(DEP_SEPARATOR)), t.map(history), rows.map((r) => r.output ?? null),
   ]);
 }
 
@@ -65,16 +68,22 @@ async function updatePlans(tx: PgTx, batch: readonly ChangeSet[], errors: Map<nu
   conflictsOf(changes, (c) => c.orderId, r.rows, (c) => new ConcurrencyConflict(PLAN_ENTITY, c.orderId), errors);
 }
 
-function changedTasks(c: PlanChange): { inserts: TaskRow[]; updates: TaskRow[] } {
+/** The task rows a plan change inserts and updates, and the outputs of tasks it does not update. */
+function changedTasks(c: PlanChange): { inserts: TaskRow[]; updates: TaskRow[]; outputs: { taskId: string; output: string }[] } {
   const added = new Map<string, PlanTask>(c.added.map((t) => [t.id, t]));
+  const outputs = new Map(c.outputs.map((o) => [o.taskId, JSON.stringify(o.output)]));
   const inserts: TaskRow[] = [];
   const updates: TaskRow[] = [];
   for (const task of c.tasks) {
     const a = added.get(task.id);
     if (a !== undefined) inserts.push({ orderId: c.orderId, task, inputs: inputsDigest(a.inputs) });
-    else updates.push({ orderId: c.orderId, task, inputs: '' });
+    else {
+      const output = outputs.get(task.id);
+      outputs.delete(task.id);
+      updates.push({ orderId: c.orderId, task, inputs: '', ...(output === undefined ? {} : { output }) });
+    }
   }
-  return { inserts, updates };
+  return { inserts, updates, outputs: [...outputs].map(([taskId, output]) => ({ taskId, output })) };
 }
 
 /** Writes new plans and plan changes (tasks, outputs, derived states) of a batch; a moved plan version is a conflict. */
@@ -96,18 +105,17 @@ export const pgTaskWriter: PgChangeWriter<ChangeSet> = {
       plan.tasks.flatMap((t) => (state.tasks[t.id] === undefined ? [] : [{ orderId: plan.orderId, task: state.tasks[t.id]!, inputs: state.tasks[t.id]!.inputsDigest }])),
     );
     const updates: TaskRow[] = [];
-    const changes = batch.flatMap((c) => c.planChanges ?? []);
-    for (const c of changes) {
+    const outputs: { orderId: string; taskId: string; output: string }[] = [];
+    for (const c of batch.flatMap((b) => b.planChanges ?? [])) {
       const split = changedTasks(c);
       inserts.push(...split.inserts);
       updates.push(...split.updates);
+      outputs.push(...split.outputs.map((o) => ({ orderId: c.orderId, ...o })));
     }
     await insertTasks(tx, inserts);
     await updateTasks(tx, updates);
-    const outputs = changes.flatMap((c) => c.outputs.map((o) => ({ orderId: c.orderId, ...o })));
-    if (outputs.length > 0) {
-      await tx.query(SET_OUTPUTS, [outputs.map((o) => o.orderId), outputs.map((o) => o.taskId), outputs.map((o) => JSON.stringify(o.output))]);
-    }
+    // Outputs of tasks that are not otherwise updated (none in the engine's own changes).
+    if (outputs.length > 0) await tx.query(SET_OUTPUTS, [outputs.map((o) => o.orderId), outputs.map((o) => o.taskId), outputs.map((o) => o.output)]);
     if ([...inserts, ...updates].some((r) => dueAt(r.task) !== null)) tx.wake('tasks');
     return errors;
   },
