@@ -29,6 +29,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const predictor = stores.modelRegistry
     ? gbdtFalloutPredictor({ registry: stores.modelRegistry, extract: extractFalloutFeatures, featureNames: FALLOUT_FEATURES.map((f) => f.name), vocabularies: FEATURE_VOCABULARIES })
     : undefined;
+  await predictor?.reload();
   let ready = false;
   const app = await buildHttpApp({
     logger: log.child({ component: 'http' }),

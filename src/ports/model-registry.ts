@@ -1,3 +1,6 @@
+/** Review capacities (share of orders) at which every head's threshold is recorded. */
+export const OPERATING_CAPACITIES = [0.005, 0.01, 0.02, 0.05, 0.1] as const;
+
 /** Lifecycle of a registered model version. */
 export const MODEL_STATUSES = ['candidate', 'active', 'retired'] as const;
 /** Where a model version stands. */
@@ -24,6 +27,18 @@ export interface HeadMetrics {
   readonly recallAt5: number;
   readonly precisionAt10: number;
   readonly recallAt10: number;
+  /** Precision at 5% / 10% review divided by the prevalence. */
+  readonly liftAt5: number;
+  readonly liftAt10: number;
+}
+
+/** A head's calibrated risk above which an order is in the top `capacity` share (from the calibration slice). */
+export interface HeadOperatingPoint {
+  /** 'any' or a FalloutCause. */
+  readonly head: string;
+  /** Share of orders a queue can review, e.g. 0.02. */
+  readonly capacity: number;
+  readonly threshold: number;
 }
 
 /** A versioned model: what it was trained on, its artefacts, metrics and operating point. */
@@ -41,6 +56,8 @@ export interface ModelVersion {
   readonly metrics: Readonly<Record<string, HeadMetrics>>;
   /** Review capacity (share of orders) and the calibrated risk above which an order is in it. */
   readonly operatingPoint: { readonly capacity: number; readonly threshold: number };
+  /** Thresholds of every head at the standard review capacities (OPERATING_CAPACITIES), for routing. */
+  readonly operatingPoints: readonly HeadOperatingPoint[];
   readonly rowCounts: { readonly train: number; readonly earlyStop: number; readonly calibration: number; readonly test: number };
   readonly params: Readonly<Record<string, unknown>>;
 }
@@ -48,13 +65,13 @@ export interface ModelVersion {
 /** Stores model versions and which one is active. */
 export interface ModelRegistry {
   /** Saves a new version (status as given). */
-  save(model: ModelVersion): void;
+  save(model: ModelVersion): Promise<void>;
   /** One version, or undefined. */
-  get(version: string): ModelVersion | undefined;
+  get(version: string): Promise<ModelVersion | undefined>;
   /** The active version, or undefined before the first promotion. */
-  active(): ModelVersion | undefined;
-  /** Every version, newest first (without loading artefacts into memory twice). */
-  list(): readonly Omit<ModelVersion, 'heads'>[];
-  /** Makes a version active and retires the previous active one. */
-  promote(version: string): void;
+  active(): Promise<ModelVersion | undefined>;
+  /** Every version, newest first, without their model artefacts (heads). */
+  list(): Promise<readonly Omit<ModelVersion, 'heads'>[]>;
+  /** Makes a version active and retires the previous active one (throws for an unknown version). */
+  promote(version: string): Promise<void>;
 }

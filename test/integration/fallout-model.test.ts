@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFalloutFeatures } from '../../src/app/features/extract-features.js';
 import { FALLOUT_FEATURES, FEATURE_INDEX, ORDER_KINDS, PRODUCT_FAMILIES } from '../../src/app/features/fallout-features.js';
 import type { HistoryRecord } from '../../src/app/features/history-record.js';
+import { evaluateOnLaterSlice } from '../../src/app/features/evaluate-fallout-model.js';
 import { decidePromotion } from '../../src/app/features/promotion-rule.js';
 import { timeSplit, trainFalloutModel } from '../../src/app/features/train-fallout-model.js';
 import { gbdtFalloutPredictor } from '../../src/adapters/ml/gbdt-fallout-predictor.js';
@@ -45,12 +46,14 @@ describe('fallout model end to end', () => {
     expect(model.metrics.any!.auc).toBeGreaterThan(0.55);
   });
 
-  it('registry keeps the version; the predictor scores an order with explanations that add up to the margin', () => {
+  it('registry keeps the version; the predictor scores an order with explanations that add up to the margin', async () => {
     const registry = sqliteModelRegistry(openSqliteDatabase({ path: ':memory:' }));
-    registry.save(model);
-    registry.promote('v1');
-    expect(registry.active()?.metrics.any?.auc).toBe(model.metrics.any!.auc);
+    await registry.save(model);
+    await registry.promote('v1');
+    expect((await registry.active())?.metrics.any?.auc).toBe(model.metrics.any!.auc);
     const predictor = gbdtFalloutPredictor({ registry, extract: extractFalloutFeatures, featureNames: FALLOUT_FEATURES.map((f) => f.name) });
+    expect(predictor.predict(history[0]!.order)).toBeUndefined();
+    await predictor.reload();
     const order = history.find((r) => r.order.description?.includes('port-in'))!.order;
     const p = predictor.explain(order)!;
     expect(p.modelVersion).toBe('v1');
@@ -70,5 +73,30 @@ describe('fallout model end to end', () => {
     const decision = decidePromotion(worse, model, recent);
     expect(decision.promote).toBe(false);
     expect(decidePromotion(model, worse, recent).promote).toBe(true);
+  });
+});
+
+describe('fallout model on a later slice', () => {
+  it('reports ranking, calibration, the operating point and drift by cause and segment on orders it never saw', () => {
+    const later = fakeFalloutHistory(1200, 12, 60).map((r) => ({ ...r, order: { ...r.order, createdAt: new Date(Date.parse(r.order.createdAt) + 200 * 86_400_000).toISOString() } }));
+    const rejected = { ...later[0]!, finalState: 'rejected', order: { ...later[0]!.order, state: 'rejected' as const } };
+    const e = evaluateOnLaterSlice(model, history, [rejected, ...later.slice(1)]);
+    expect(e.slice.rows).toBe(later.length - 1);
+    expect(e.slice.from > model.testWindow.to).toBe(true);
+    expect(Object.keys(e.heads)).toEqual(['any', 'credit', 'address', 'incompat', 'inventory', 'port', 'timeout', 'human']);
+    expect(e.heads.any!.auc).toBeGreaterThan(0.55);
+    expect(e.heads.any!.liftAt5).toBeCloseTo(e.heads.any!.precisionAt5 / e.heads.any!.prevalence, 9);
+    expect(e.operatingPoint.flaggedShare).toBeGreaterThan(0);
+    expect(e.byCause.map((c) => c.cause)).toContain('port');
+    expect(e.scorePsi).toBeGreaterThanOrEqual(0);
+    const family = e.bySegment.filter((s) => s.segment === 'family');
+    expect(family.length).toBeGreaterThan(0);
+    expect(family.every((s) => s.rows >= 200 && s.value !== '')).toBe(true);
+  });
+
+  it('records a threshold per head at each standard review capacity, tighter at smaller capacity', () => {
+    const port = model.operatingPoints.filter((p) => p.head === 'port');
+    expect(port.map((p) => p.capacity)).toEqual([0.005, 0.01, 0.02, 0.05, 0.1]);
+    expect(port[0]!.threshold).toBeGreaterThanOrEqual(port[4]!.threshold);
   });
 });

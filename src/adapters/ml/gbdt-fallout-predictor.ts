@@ -43,32 +43,25 @@ function load(v: ModelVersion, featureNames: readonly string[]): Loaded {
 /**
  * FalloutPredictor over the GBDT heads of the registry's active model: calibrated risk, risk per
  * cause, and TreeSHAP contributions of the "any" head turned into business words. The active
- * model is loaded once; call reload() after a promotion.
+ * model is read by `reload()` (call it at start-up and after a promotion); before that, or with no
+ * active model, predict() returns undefined.
  */
-export function gbdtFalloutPredictor(options: GbdtPredictorOptions): FalloutPredictor & { reload(): void } {
+export function gbdtFalloutPredictor(options: GbdtPredictorOptions): FalloutPredictor & { reload(): Promise<ModelVersion | undefined> } {
   let loaded: Loaded | undefined;
-  let checked = false;
   const row = new Float64Array(options.featureNames.length);
   const margin = new Float64Array(1);
-  const current = (): Loaded | undefined => {
-    if (!checked) {
-      const active = options.registry.active();
-      loaded = active ? load(active, options.featureNames) : undefined;
-      checked = true;
-    }
-    return loaded;
-  };
   const run = (order: ProductOrder, limit: number): FalloutPrediction | undefined => {
-    const m = current();
-    if (!m) return undefined;
+    if (!loaded) return undefined;
     options.extract(order, row);
-    return predictWith(m, row, margin, limit, options);
+    return predictWith(loaded, row, margin, limit, options);
   };
   return {
     predict: (order) => run(order, options.topFactors ?? 5),
     explain: (order) => run(order, options.featureNames.length),
-    reload() {
-      checked = false;
+    async reload() {
+      const active = await options.registry.active();
+      loaded = active ? load(active, options.featureNames) : undefined;
+      return active;
     },
   };
 }

@@ -26,22 +26,22 @@ export function sqliteModelRegistry(db: Database): ModelRegistry {
     activate.run(version);
   });
   return {
-    save(model) {
+    async save(model) {
       const { heads, ...summary } = model;
       insert.run(model.version, model.status, model.trainedAt, JSON.stringify(summary), JSON.stringify(heads));
     },
-    get(version) {
+    async get(version) {
       const r = byVersion.get(version);
       return r ? fromRow(r) : undefined;
     },
-    active() {
+    async active() {
       const r = activeRow.get();
       return r ? fromRow(r) : undefined;
     },
-    list() {
+    async list() {
       return all.all().map((r) => ({ ...(JSON.parse(r.summary) as Omit<ModelVersion, 'heads'>), status: r.status }));
     },
-    promote(version) {
+    async promote(version) {
       promote(version);
     },
   };

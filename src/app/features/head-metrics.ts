@@ -27,5 +27,7 @@ export function headMetrics(p: Float64Array, y: Float64Array): HeadMetrics {
     recallAt5: at5.recall,
     precisionAt10: at10.precision,
     recallAt10: at10.recall,
+    liftAt5: at5.lift,
+    liftAt10: at10.lift,
   };
 }

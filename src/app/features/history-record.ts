@@ -28,6 +28,14 @@ export function causeLabel(r: HistoryRecord): FalloutCause | undefined {
   return causeOfFallout(r.falloutCode, r.falloutTask);
 }
 
+/**
+ * True when the order went to provisioning: a rejected order was never planned, so it has no
+ * fallout label to learn from and is never scored at entry.
+ */
+export function wasProvisioned(r: HistoryRecord): boolean {
+  return r.finalState !== 'rejected' && r.order.state !== 'rejected';
+}
+
 /** Parses one JSON line of history, checking the fields training relies on. */
 export function parseHistoryLine(line: string): HistoryRecord {
   const r = JSON.parse(line) as HistoryRecord;

@@ -1,8 +1,8 @@
 import { FALLOUT_CAUSES } from '../../domain/fallout/fallout-cause.js';
 import { fitPlatt, compileModel, predictMargins, serializeModel, trainGbdt, type GbdtParams } from '../../ml/index.js';
-import type { HeadMetrics, ModelHead, ModelVersion } from '../../ports/model-registry.js';
+import { OPERATING_CAPACITIES, type HeadMetrics, type HeadOperatingPoint, type ModelHead, type ModelVersion } from '../../ports/model-registry.js';
 import { headMetrics, scoreHead } from './head-metrics.js';
-import type { HistoryRecord } from './history-record.js';
+import { wasProvisioned, type HistoryRecord } from './history-record.js';
 import { buildTrainingTable, labelledSlice, type TrainingTable } from './training-table.js';
 
 /** What a training run needs besides the history: identity, time and hyper-parameters. */
@@ -51,13 +51,23 @@ export function thresholdAt(scores: Float64Array, capacity: number): number {
   return sorted[k] ?? 1;
 }
 
+/** Every head's threshold at each standard review capacity, from its scores on the calibration slice. */
+function operatingPoints(t: TrainingTable, s: TimeSplit, heads: readonly ModelHead[]): HeadOperatingPoint[] {
+  const cal = labelledSlice(t, t.anyLabels, ...s.calibration);
+  return heads.flatMap((h) => {
+    const scores = scoreHead(h, cal);
+    return OPERATING_CAPACITIES.map((capacity) => ({ head: h.head, capacity, threshold: thresholdAt(scores, capacity) }));
+  });
+}
+
 /**
- * Trains the "any fallout" head and one head per cause on time-ordered history, calibrates each
- * with Platt scaling on the calibration slice and measures it on the newest slice. Returns a
- * candidate version for the registry.
+ * Trains the "any fallout" head and one head per cause on time-ordered history of provisioned
+ * orders (rejected ones never reached provisioning), calibrates each with Platt scaling on the
+ * calibration slice and measures it on the newest slice. Returns a candidate version for the registry.
  */
-export function trainFalloutModel(records: readonly HistoryRecord[], options: TrainOptions): ModelVersion {
-  if (records.length < 200) throw new Error(`training: need at least 200 orders, got ${records.length}`);
+export function trainFalloutModel(all: readonly HistoryRecord[], options: TrainOptions): ModelVersion {
+  const records = all.filter(wasProvisioned);
+  if (records.length < 200) throw new Error(`training: need at least 200 provisioned orders, got ${records.length}`);
   const t = buildTrainingTable(records);
   const s = timeSplit(t.createdAt.length);
   const params = { ...FALLOUT_GBDT_PARAMS, ...options.params };
@@ -69,7 +79,9 @@ export function trainFalloutModel(records: readonly HistoryRecord[], options: Tr
     const test = labelledSlice(t, labels, ...s.test);
     metrics[name] = headMetrics(scoreHead(heads[i]!, test), test.labels!);
   });
-  const calibrationRisk = scoreHead(heads[0]!, labelledSlice(t, t.anyLabels, ...s.calibration));
+  const points = operatingPoints(t, s, heads);
+  const threshold = points.find((p) => p.head === 'any' && p.capacity === capacity)?.threshold
+    ?? thresholdAt(scoreHead(heads[0]!, labelledSlice(t, t.anyLabels, ...s.calibration)), capacity);
   const at = (i: number): string => t.createdAt[i]!;
   return {
     version: options.version,
@@ -80,7 +92,8 @@ export function trainFalloutModel(records: readonly HistoryRecord[], options: Tr
     features: t.features.features.map((f) => ({ name: f.name, kind: f.kind })),
     heads,
     metrics,
-    operatingPoint: { capacity, threshold: thresholdAt(calibrationRisk, capacity) },
+    operatingPoint: { capacity, threshold },
+    operatingPoints: points,
     rowCounts: { train: s.train[1], earlyStop: s.earlyStop[1] - s.earlyStop[0], calibration: s.calibration[1] - s.calibration[0], test: s.test[1] - s.test[0] },
     params,
   };
