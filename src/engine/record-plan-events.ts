@@ -80,7 +80,7 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
       const stored = plans.get(orderId);
       const input = batch.get(orderId);
       if (stored === undefined || input === undefined) continue;
-      const fold = new OrderFold(stored.state, stored.version);
+      const fold = new OrderFold(stored.state, stored.version, now);
       for (const step of [{ running: [...(input.claims?.keys() ?? [])], events: input.events }, ...(steps.get(orderId) ?? [])]) {
         fold.apply(step, { ...deps.reduce, now });
       }
@@ -133,7 +133,7 @@ async function runChain(chain: RoundChain, folds: ReadonlyMap<string, OrderFold>
     const work: { orderId: string; task: TaskRecord }[] = [];
     for (const [orderId, fold] of folds) {
       for (const id of fold.ready) {
-        const task = fold.current.tasks[id];
+        const task = fold.task(id);
         if (task !== undefined && task.mode === 'do') work.push({ orderId, task });
       }
     }

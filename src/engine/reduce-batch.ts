@@ -1,8 +1,8 @@
 import type { ItemState, OrderState } from '../domain/order/order-state.js';
 import type { PlanEvent } from '../domain/plan/plan-event.js';
-import type { PlanTask } from '../domain/plan/plan.js';
+import { PlanDraft } from '../domain/plan/plan-draft.js';
 import type { PlanState, TaskRecord } from '../domain/plan/plan-state.js';
-import { reducePlanEvents, type ReduceContext } from '../domain/plan/reduce-plan.js';
+import { planStateOf, reduceStep, type ReduceContext } from '../domain/plan/reduce-plan.js';
 import type { Decision, FalloutCaseToOpen, InformationRequest } from '../domain/plan/reduction.js';
 import type { PlanChange } from '../ports/task-store.js';
 
@@ -23,18 +23,14 @@ export interface RoundStep {
 }
 
 /**
- * Reduces an order's events step by step and merges the results into one plan change (last task
- * record wins, lifecycle paths concatenated), so a round of several steps is committed once.
+ * Reduces an order's events step by step on one working copy of its plan and gathers the results
+ * into one plan change (last task record wins, lifecycle paths concatenated), so a round of several
+ * steps is committed once and the plan is not copied per step.
  */
 export class OrderFold {
-  private state: PlanState;
-  private readonly tasks = new Map<string, TaskRecord>();
-  private readonly added: PlanTask[] = [];
-  private readonly outputs: PlanChange['outputs'][number][] = [];
+  private readonly draft: PlanDraft;
   private readonly itemStates = new Map<string, ItemState>();
   private readonly orderPath: OrderState[] = [];
-  private readonly fallout: FalloutCaseToOpen[] = [];
-  private readonly info: InformationRequest[] = [];
   private readonly decisions: Decision[] = [];
   /** Tasks the last step made claimable at once. */
   ready: readonly string[] = [];
@@ -42,66 +38,52 @@ export class OrderFold {
   constructor(
     private readonly base: PlanState,
     private readonly version: number,
+    now: number,
   ) {
-    this.state = base;
+    this.draft = new PlanDraft(base, now);
   }
 
-  /** The plan as reduced so far. */
-  get current(): PlanState {
-    return this.state;
+  /** A task as reduced so far. */
+  task(id: string): TaskRecord | undefined {
+    return this.draft.tasks[id];
   }
 
   /** Marks the step's tasks running, reduces its events and merges the result. */
   apply(step: RoundStep, ctx: ReduceContext): void {
-    if (step.running.length > 0) this.state = markRunning(this.state, step.running);
-    const r = reducePlanEvents(this.state, step.events, ctx);
-    this.state = r.state;
-    for (const t of r.changed) this.tasks.set(t.id, t);
-    this.added.push(...r.added);
-    this.outputs.push(...r.outputs);
+    if (step.running.length > 0) this.draft.markRunning(step.running);
+    const r = reduceStep(this.draft, step.events, ctx);
     for (const i of r.items) this.itemStates.set(i.itemId, i.path.at(-1) as ItemState);
     this.orderPath.push(...r.orderPath);
-    this.fallout.push(...r.fallout);
-    this.info.push(...r.informationRequired);
     if (r.decision !== undefined) this.decisions.push(r.decision);
     this.ready = r.ready;
   }
 
-  /** The merged result. */
+  /** The merged result; the fold takes no more steps after it. */
   result(): FoldedOrder {
-    const s = this.state;
+    const d = this.draft;
+    const s = planStateOf(d);
     return {
       change: {
         orderId: s.orderId,
         expectedVersion: this.version,
         state: s,
-        tasks: [...this.tasks.values()],
-        added: this.added,
-        outputs: this.outputs,
+        tasks: [...d.changedIds].map((id) => d.get(id)),
+        added: d.added,
+        outputs: d.outputs,
         itemsChanged: s.revision !== this.base.revision,
       },
       itemStates: this.itemStates,
       orderPath: this.orderPath,
-      fallout: this.fallout,
-      informationRequired: this.info,
+      fallout: d.fallout,
+      informationRequired: d.info,
       decisions: this.decisions,
     };
   }
 }
 
-/** The plan with these ready or waiting tasks marked running (as a claim stores them). */
-export function markRunning(state: PlanState, ids: readonly string[]): PlanState {
-  const tasks = { ...state.tasks };
-  for (const id of ids) {
-    const t = tasks[id];
-    if (t !== undefined && (t.state === 'ready' || t.state === 'waiting')) tasks[id] = { ...t, state: 'running', wakeAt: null };
-  }
-  return { ...state, tasks };
-}
-
 /** Feeds the events to the reducer and shapes the result as a plan change plus the order-visible delta. */
 export function foldEvents(state: PlanState, version: number, events: readonly PlanEvent[], ctx: ReduceContext): FoldedOrder {
-  const fold = new OrderFold(state, version);
+  const fold = new OrderFold(state, version, ctx.now);
   fold.apply({ running: [], events }, ctx);
   return fold.result();
 }

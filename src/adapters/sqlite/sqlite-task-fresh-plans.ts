@@ -4,7 +4,7 @@ import type { PlanState, TaskRecord } from '../../domain/plan/plan-state.js';
 
 /** A plan exactly as this connection inserted it (version 1), with its order and the claims made since. */
 export interface FreshPlan {
-  state: PlanState;
+  readonly state: PlanState;
   readonly order: ProductOrder | undefined;
   readonly claims: Map<string, number>;
 }
@@ -33,20 +33,16 @@ export class FreshPlans {
   claimed(orderId: string, taskId: string, claim: number): void {
     const e = this.entries.get(orderId);
     if (e === undefined) return;
-    const t = e.state.tasks[taskId];
-    if (t === undefined) return void this.entries.delete(orderId);
-    if (t.state !== 'running') {
-      const running: TaskRecord = { ...t, state: 'running', wakeAt: null };
-      e.state = { ...e.state, tasks: { ...e.state.tasks, [taskId]: running } };
-    }
+    if (e.state.tasks[taskId] === undefined) return void this.entries.delete(orderId);
     e.claims.set(taskId, claim);
   }
 
-  /** The entry of an order, removed from the set (served once). */
+  /** The entry of an order, removed from the set (served once), with its claimed tasks running. */
   take(orderId: string): FreshPlan | undefined {
     const e = this.entries.get(orderId);
-    if (e !== undefined) this.entries.delete(orderId);
-    return e;
+    if (e === undefined) return undefined;
+    this.entries.delete(orderId);
+    return e.claims.size === 0 ? e : { ...e, state: withRunning(e.state, e.claims.keys()) };
   }
 
   /** Forgets an order (its plan changed). */
@@ -58,6 +54,16 @@ export class FreshPlans {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/** The plan with these tasks running (one copy for all of them). */
+function withRunning(state: PlanState, ids: Iterable<string>): PlanState {
+  const tasks = { ...state.tasks };
+  for (const id of ids) {
+    const t = tasks[id];
+    if (t !== undefined && t.state !== 'running') tasks[id] = { ...t, state: 'running', wakeAt: null } satisfies TaskRecord;
+  }
+  return { ...state, tasks };
 }
 
 const registry = new WeakMap<Database, FreshPlans>();

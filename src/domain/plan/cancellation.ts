@@ -25,7 +25,7 @@ export function applyCancel(draft: PlanDraft, policies: Policies): void {
     draft.decision = { kind: 'accepted', penaltyTaskIds: [] };
     return;
   }
-  if (Object.values(draft.base.itemStates).every(isFinalItemState)) {
+  if (Object.values(draft.itemStates).every(isFinalItemState)) {
     draft.decision = { kind: 'denied', code: 'PLAN_FINAL', text: 'The order has already ended.', itemIds: [] };
     return;
   }

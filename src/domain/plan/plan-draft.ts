@@ -1,3 +1,4 @@
+import type { ItemState, OrderState } from '../order/order-state.js';
 import type { Decision, FalloutCaseToOpen, InformationRequest } from './reduction.js';
 import type { PlanTask } from './plan.js';
 import { newTaskRecord, type PlanState, type TaskRecord } from './plan-state.js';
@@ -11,13 +12,18 @@ export class IllegalTaskMove extends Error {
   }
 }
 
+const NO_PATCH: Partial<TaskRecord> = Object.freeze({});
+
 /**
  * The working copy one reduction builds: the reducer stays pure because the draft is local to the
- * call and is turned into an immutable Reduction at the end.
+ * call and is turned into an immutable result at the end. One draft may take several steps (the
+ * engine's round): the task table is copied once, not per step; `stepChanged` holds what the current
+ * step moved, `changedIds` everything since the draft was made.
  */
 export class PlanDraft {
   readonly tasks: Record<string, TaskRecord>;
   readonly changedIds = new Set<string>();
+  readonly stepChanged = new Set<string>();
   readonly added: PlanTask[] = [];
   readonly outputs: { taskId: string; output: Readonly<Record<string, unknown>> }[] = [];
   readonly fallout: FalloutCaseToOpen[] = [];
@@ -26,6 +32,11 @@ export class PlanDraft {
   cancellation: PlanState['cancellation'];
   revision: number;
   items: PlanState['items'];
+  /** Item and order states as derived at the end of the last step (the base's before the first). */
+  itemStates: Readonly<Record<string, ItemState>>;
+  orderState: OrderState;
+  // Tasks by dependency, built on first use; a new task or a dependency change drops it.
+  private dependentIds: Map<string, string[]> | undefined;
 
   constructor(
     readonly base: PlanState,
@@ -35,6 +46,18 @@ export class PlanDraft {
     this.cancellation = base.cancellation;
     this.revision = base.revision;
     this.items = base.items;
+    this.itemStates = base.itemStates;
+    this.orderState = base.orderState;
+  }
+
+  /** Steps begun so far. */
+  steps = 0;
+
+  /** Starts a step: the step's changes and decision start empty. */
+  beginStep(): void {
+    this.steps++;
+    this.stepChanged.clear();
+    this.decision = undefined;
   }
 
   /** The task with this id (a bug when absent). */
@@ -44,14 +67,31 @@ export class PlanDraft {
     return t;
   }
 
+  /**
+   * Marks claimed tasks running, as the store's claim did: not a change to write (the outcome that
+   * follows moves them on), so they are not listed as changed.
+   */
+  markRunning(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const t = this.tasks[id];
+      if (t !== undefined && (t.state === 'ready' || t.state === 'waiting')) this.tasks[id] = { ...t, state: 'running', wakeAt: null };
+    }
+  }
+
   /** Moves a task along its lifecycle, with extra field changes. */
-  move(id: string, to: TaskState, patch: Partial<TaskRecord> = {}): TaskRecord {
+  move(id: string, to: TaskState, patch: Partial<TaskRecord> = NO_PATCH): TaskRecord {
     const t = this.get(id);
     if (t.state !== to && !canMoveTask(t.state, to)) throw new IllegalTaskMove(id, t.state, to);
     const wakeAt = to === 'ready' ? (patch.wakeAt ?? this.now) : to === 'waiting' ? (patch.wakeAt ?? null) : null;
-    const next: TaskRecord = { ...t, ...patch, state: to, wakeAt };
+    let next: TaskRecord;
+    if (patch === NO_PATCH) next = { ...t, state: to, wakeAt };
+    else {
+      next = { ...t, ...patch, state: to, wakeAt };
+      if (patch.dependsOn !== undefined) this.dependentIds = undefined;
+    }
     this.tasks[id] = next;
     this.changedIds.add(id);
+    this.stepChanged.add(id);
     return next;
   }
 
@@ -61,6 +101,8 @@ export class PlanDraft {
     this.tasks[task.id] = rec;
     this.added.push(task);
     this.changedIds.add(task.id);
+    this.stepChanged.add(task.id);
+    this.dependentIds = undefined;
     return rec;
   }
 
@@ -74,7 +116,18 @@ export class PlanDraft {
 
   /** Tasks that list `id` among their dependencies. */
   dependents(id: string): TaskRecord[] {
-    return Object.values(this.tasks).filter((t) => t.dependsOn.includes(id));
+    if (this.dependentIds === undefined) {
+      const index = new Map<string, string[]>();
+      for (const t of Object.values(this.tasks)) {
+        for (const d of t.dependsOn) {
+          const list = index.get(d);
+          if (list === undefined) index.set(d, [t.id]);
+          else if (list[list.length - 1] !== t.id) list.push(t.id);
+        }
+      }
+      this.dependentIds = index;
+    }
+    return (this.dependentIds.get(id) ?? []).map((d) => this.get(d));
   }
 
   /** True when every dependency of the task lets it start. */

@@ -1,13 +1,13 @@
-import type { ItemState } from '../order/order-state.js';
+import type { ItemState, OrderState } from '../order/order-state.js';
 import { applyCancel } from './cancellation.js';
-import { deriveItemState, itemPath, orderPath } from './derived-states.js';
+import { deriveItemState, itemPath, orderPath as orderPathOf } from './derived-states.js';
 import { applyOperatorAction } from './operator-action.js';
 import { applyOutcome } from './outcome.js';
 import type { PlanEvent } from './plan-event.js';
 import { PlanDraft } from './plan-draft.js';
 import type { PlanState, TaskRecord } from './plan-state.js';
 import { applyRevision } from './revision.js';
-import type { ItemTransition, Reduction } from './reduction.js';
+import type { Decision, ItemTransition, Reduction } from './reduction.js';
 import { TASK_POLICIES, type TaskPolicy } from './task-policy.js';
 import type { TaskType } from './task-type.js';
 
@@ -33,9 +33,52 @@ export function reducePlan(state: PlanState, event: PlanEvent, ctx: ReduceContex
  */
 export function reducePlanEvents(state: PlanState, events: readonly PlanEvent[], ctx: ReduceContext): Reduction {
   const draft = new PlanDraft(state, ctx.now);
+  const step = reduceStep(draft, events, ctx);
+  return reductionOf(draft, step);
+}
+
+/** What one step of a draft did: tasks it made claimable now, derived state moves, its decision. */
+export interface PlanStep {
+  readonly ready: readonly string[];
+  readonly items: readonly ItemTransition[];
+  readonly orderPath: readonly OrderState[];
+  readonly decision?: Decision;
+}
+
+/**
+ * One step on a working copy that may take several (the engine's round): applies the events in
+ * order, then derives item and order states from the states the previous step left. Pure: the
+ * draft is the caller's local working copy.
+ */
+export function reduceStep(draft: PlanDraft, events: readonly PlanEvent[], ctx: ReduceContext): PlanStep {
+  const first = draft.steps === 0;
+  const cancellation = draft.cancellation;
+  const revision = draft.revision;
+  draft.beginStep();
   const policies = ctx.policies ?? TASK_POLICIES;
   for (const event of events) applyEvent(draft, event, policies, ctx.seed);
-  return finish(draft);
+  // Later steps re-derive only the items whose tasks moved: the others would derive as before.
+  const all = first || draft.cancellation !== cancellation || draft.revision !== revision;
+  const { items, orderPath } = deriveStates(draft, all);
+  const ready: string[] = [];
+  for (const id of draft.stepChanged) {
+    const t = draft.get(id);
+    if (t.state === 'ready' && t.wakeAt !== null && t.wakeAt <= draft.now) ready.push(id);
+  }
+  return { ready, items, orderPath, ...(draft.decision === undefined ? {} : { decision: draft.decision }) };
+}
+
+/** The draft as an immutable plan state (the draft must not be changed afterwards). */
+export function planStateOf(draft: PlanDraft): PlanState {
+  return {
+    orderId: draft.base.orderId,
+    revision: draft.revision,
+    items: draft.items,
+    tasks: draft.tasks,
+    itemStates: draft.itemStates,
+    orderState: draft.orderState,
+    cancellation: draft.cancellation,
+  };
 }
 
 function applyEvent(draft: PlanDraft, event: PlanEvent, policies: Readonly<Record<TaskType, TaskPolicy>>, seed: number): void {
@@ -60,48 +103,62 @@ function applyEvent(draft: PlanDraft, event: PlanEvent, policies: Readonly<Recor
   }
 }
 
-/** Turns the draft into a Reduction: derives item and order states and lists the commands. */
-function finish(draft: PlanDraft): Reduction {
-  const base = draft.base;
+/**
+ * Derives item states from their tasks and the order state from its items, and moves the draft's
+ * to them: every item, or (`all` false) those with a task moved in this step.
+ */
+function deriveStates(draft: PlanDraft, all: boolean): { items: ItemTransition[]; orderPath: OrderState[] } {
+  let touched: Set<string> | undefined;
+  if (!all) {
+    touched = new Set();
+    for (const id of draft.stepChanged) touched.add(draft.get(id).itemId);
+    if (touched.size === 0) return { items: [], orderPath: [] };
+  }
   const byItem = new Map<string, TaskRecord[]>();
-  for (const t of Object.values(draft.tasks)) {
+  for (const id in draft.tasks) {
+    const t = draft.tasks[id] as TaskRecord;
+    if (touched !== undefined && !touched.has(t.itemId)) continue;
     const list = byItem.get(t.itemId);
     if (list === undefined) byItem.set(t.itemId, [t]);
     else list.push(t);
   }
-  const itemStates: Record<string, ItemState> = {};
+  const itemStates: Record<string, ItemState> = all ? {} : { ...draft.itemStates };
   const items: ItemTransition[] = [];
+  let moved = false;
   for (const item of draft.items) {
-    const before = base.itemStates[item.itemId] ?? 'acknowledged';
+    if (touched !== undefined && !touched.has(item.itemId)) continue;
+    const before = draft.itemStates[item.itemId] ?? 'acknowledged';
     const after = deriveItemState(byItem.get(item.itemId) ?? [], draft.cancellation, before);
     itemStates[item.itemId] = after;
+    if (after === before) continue;
+    moved = true;
     const path = itemPath(before, after);
     if (path.length > 0) items.push({ itemId: item.itemId, path });
   }
-  const path = orderPath(base.orderState, Object.values(itemStates));
+  // With no item moved, a later step's order state derives as before.
+  if (!all && !moved) return { items, orderPath: [] };
+  const orderPath = orderPathOf(draft.orderState, draft.items.map((i) => itemStates[i.itemId] as ItemState));
+  draft.itemStates = itemStates;
+  draft.orderState = orderPath.at(-1) ?? draft.orderState;
+  return { items, orderPath };
+}
+
+/** Turns a one-step draft into a Reduction: the state reached and the commands. */
+function reductionOf(draft: PlanDraft, step: PlanStep): Reduction {
   const changed = [...draft.changedIds].map((id) => draft.get(id));
-  const state: PlanState = {
-    orderId: base.orderId,
-    revision: draft.revision,
-    items: draft.items,
-    tasks: draft.tasks,
-    itemStates,
-    orderState: path.at(-1) ?? base.orderState,
-    cancellation: draft.cancellation,
-  };
   return {
-    state,
+    state: planStateOf(draft),
     changed,
     added: draft.added,
     outputs: draft.outputs,
-    ready: changed.filter((t) => t.state === 'ready' && t.wakeAt !== null && t.wakeAt <= draft.now).map((t) => t.id),
+    ready: step.ready,
     timers: changed
       .filter((t) => (t.state === 'ready' || t.state === 'waiting') && t.wakeAt !== null && t.wakeAt > draft.now)
       .map((t) => ({ taskId: t.id, wakeAt: t.wakeAt as number })),
     fallout: draft.fallout,
     informationRequired: draft.info,
-    items,
-    orderPath: path,
-    ...(draft.decision === undefined ? {} : { decision: draft.decision }),
+    items: step.items,
+    orderPath: step.orderPath,
+    ...(step.decision === undefined ? {} : { decision: step.decision }),
   };
 }

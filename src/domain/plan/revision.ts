@@ -47,7 +47,7 @@ export function diffPlan(tasks: Readonly<Record<string, TaskRecord>>, next: Plan
  * new idempotency key) once their undo has run. Unchanged work is kept. Denied past a hard PONR.
  */
 export function applyRevision(draft: PlanDraft, next: Plan, policies: Policies): void {
-  if (draft.cancellation === 'accepted' || Object.values(draft.base.itemStates).every(isFinalItemState)) {
+  if (draft.cancellation === 'accepted' || Object.values(draft.itemStates).every(isFinalItemState)) {
     draft.decision = { kind: 'denied', code: 'PLAN_FINAL', text: 'The order is ended or being cancelled.', itemIds: [] };
     return;
   }
