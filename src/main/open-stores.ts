@@ -53,6 +53,8 @@ export interface StoreConfig {
   readonly synchronous: 'FULL' | 'NORMAL';
   readonly pgSchema?: string;
   readonly onError?: (err: unknown) => void;
+  /** False for a process that runs no engine (an API process): no in-memory hints for it. */
+  readonly runsEngine?: boolean;
 }
 
 /** True when the URL names a PostgreSQL database. */
@@ -87,7 +89,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     };
   }
   const path = join(config.dataDir, 'provisio.db');
-  const sqlite = openSqliteStores({ path, synchronous: config.synchronous, backgroundCheckpoints: true });
+  const sqlite = openSqliteStores({ path, synchronous: config.synchronous, backgroundCheckpoints: true, freshPlanHints: config.runsEngine !== false });
   return {
     kind: 'sqlite',
     location: path,

@@ -83,6 +83,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}),
     onError: (err) => log.warn({ err }, 'database wake-up connection lost; polling meanwhile'),
+    runsEngine: config.runEngine,
   });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });

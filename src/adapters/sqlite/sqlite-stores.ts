@@ -12,6 +12,8 @@ import { sqliteOrderWriter } from './sqlite-order-writer.js';
 import { SqliteOrderStore } from './sqlite-order-store.js';
 import { sqliteOutboxWriter } from './sqlite-outbox-writer.js';
 import { SqliteTaskStore } from './sqlite-task-store.js';
+import { freshPlansOf } from './sqlite-task-fresh-plans.js';
+import { shareFreshPlans } from './sqlite-task-fresh-plans.js';
 import { sqliteTaskWriter } from './sqlite-task-writer.js';
 import { FOREGROUND_CHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.js';
 import { WalSync } from './wal-sync.js';
@@ -41,6 +43,11 @@ export interface SqliteStoresOptions {
    * processes turn it on.
    */
   readonly backgroundCheckpoints?: boolean;
+  /**
+   * Keep plans just written in memory for the engine's first round of each order (default true).
+   * A process that runs no engine turns it off: nobody would ever take them.
+   */
+  readonly freshPlanHints?: boolean;
   /** Most change sets per group commit (default 500). */
   readonly maxBatch?: number;
   /** Extra ms to wait for more commits before writing (default 0: same tick only). */
@@ -69,6 +76,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   const flushInBackground = options.path !== ':memory:' && (options.synchronous ?? 'FULL') === 'FULL' && options.commitFlush !== 'inline';
   const commitDb = flushInBackground ? openSqliteConnection({ path: options.path, synchronous: 'NORMAL' }) : db;
   const walSync = flushInBackground ? new WalSync(`${options.path}-wal`) : undefined;
+  shareFreshPlans([db, commitDb], options.freshPlanHints === false ? 0 : undefined);
   const checkpointer = options.backgroundCheckpoints === true && options.path !== ':memory:' ? startCheckpointer({ path: options.path }) : undefined;
   if (checkpointer !== undefined) for (const c of new Set([db, commitDb])) c.pragma(`wal_autocheckpoint = ${FOREGROUND_CHECKPOINT_PAGES}`);
   const committer = new SqliteGroupCommitter<ChangeSet>(commitDb, CHANGE_WRITERS, {
@@ -81,7 +89,8 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     orders: new SqliteOrderStore(db, committer),
     hub: new SqliteHubStore(db),
     deliveries: new SqliteDeliveryQueue(db),
-    tasks: new SqliteTaskStore(db),
+    // Plans are written through the commit connection: the task store serves the ones it just inserted.
+    tasks: new SqliteTaskStore(db, freshPlansOf(commitDb)),
     db,
     close: async () => {
       await committer.drain();

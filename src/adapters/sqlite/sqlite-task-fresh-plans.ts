@@ -21,6 +21,7 @@ export class FreshPlans {
 
   /** Remembers a plan just inserted; forgets the oldest entries beyond capacity. */
   add(orderId: string, state: PlanState, order: ProductOrder | undefined): void {
+    if (this.capacity === 0) return;
     this.entries.delete(orderId);
     this.entries.set(orderId, { state, order, claims: new Map() });
     if (this.entries.size > this.capacity) {
@@ -67,6 +68,16 @@ function withRunning(state: PlanState, ids: Iterable<string>): PlanState {
 }
 
 const registry = new WeakMap<Database, FreshPlans>();
+
+/**
+ * Gives connections of one process one set of fresh plans: the connection whose writer inserts
+ * plans and the one whose task store claims them. Capacity 0 keeps none (a process without an
+ * engine would only fill it).
+ */
+export function shareFreshPlans(connections: readonly Database[], capacity?: number): void {
+  const shared = new FreshPlans(capacity);
+  for (const db of connections) registry.set(db, shared);
+}
 
 /** The fresh plans of a connection, shared by its task writer and task store. */
 export function freshPlansOf(db: Database): FreshPlans {
