@@ -46,6 +46,10 @@ function portChars(r: RandomStream, ctx: OrderContext, o: ItemOptions): { chars:
     { name: 'portingAuthorisationName', value: e.authorisationName },
     { name: 'portingAccountNumber', value: e.accountNumber },
     ...(e.pin === undefined ? [] : [{ name: 'portingPin', value: e.pin }]),
+    ...(e.additionalNumbers.length === 0 ? [] : [{ name: 'portingAdditionalNumbers', value: e.additionalNumbers.join(', ') }]),
+    { name: 'portingBillingNumber', value: e.btn },
+    ...(e.remaining === undefined ? [] : [{ name: 'portingRemainingNumbers', value: e.remaining }]),
+    ...(e.newBtn === undefined ? [] : [{ name: 'portingNewBillingNumber', value: e.newBtn }]),
     { name: 'requestedPortDate', value: due },
   ];
   return { chars, mismatches: [...e.mismatches], ...(e.pin === undefined ? {} : { pin: e.pin }) };

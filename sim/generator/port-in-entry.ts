@@ -10,7 +10,27 @@ export interface PortEntry {
   readonly accountNumber: string;
   readonly pin?: string;
   readonly zip: string;
+  /** The account's billing number, as on the customer's bill. */
+  readonly btn: string;
+  /** Further numbers of the account that move with msisdn (a fixed-line account moves whole). */
+  readonly additionalNumbers: readonly string[];
+  /** Set when some of the account's numbers stay with the losing carrier: they are kept there. */
+  readonly remaining?: 'keep';
+  /** The account's new billing number when the billing number moves and others stay. */
+  readonly newBtn?: string;
   readonly mismatches: readonly PortMismatch[];
+}
+
+/**
+ * What the customer knows of the account from the bill: a fixed-line account moves whole; a mobile
+ * port moves one line and the others stay (a partial port), with a new billing number when the
+ * billing number is the one leaving.
+ */
+function accountScope(account: CarrierAccount, carrier: LosingCarrier, msisdn: string): Pick<PortEntry, 'btn' | 'additionalNumbers' | 'remaining' | 'newBtn'> {
+  const chosen = account.tns.includes(msisdn) ? msisdn : account.tns[0];
+  const others = account.tns.filter((tn) => tn !== chosen);
+  if (carrier.kind === 'wireline' || others.length === 0) return { btn: account.btn, additionalNumbers: carrier.kind === 'wireline' ? others : [] };
+  return { btn: account.btn, additionalNumbers: [], remaining: 'keep', ...(chosen === account.btn ? { newBtn: others[0] ?? account.btn } : {}) };
 }
 
 function enteredName(r: RandomStream, customer: Customer, account: CarrierAccount): string {
@@ -34,6 +54,7 @@ function transpose(tn: string, r: RandomStream): string {
 export function enterPortData(r: RandomStream, customer: Customer, account: CarrierAccount, carrier: LosingCarrier, o: { nameMismatch: boolean; phoneInvalid: boolean; fired: boolean; otherZip: string }): PortEntry {
   const mismatches: PortMismatch[] = [];
   let msisdn = r.pick(account.tns);
+  const scope = accountScope(account, carrier, msisdn);
   let authorisationName = account.businessName !== undefined && r.bernoulli(0.5) ? account.businessName : account.authorizedNames[0] ?? customer.displayName;
   let accountNumber = account.accountNumber;
   let pin = account.pin;
@@ -51,5 +72,5 @@ export function enterPortData(r: RandomStream, customer: Customer, account: Carr
     if (kind === 'zip') zip = o.otherZip;
     if (kind === 'pin') pin = r.bernoulli(0.5) ? undefined : r.chars(pin?.length ?? 4);
   }
-  return { msisdn, authorisationName, accountNumber, ...(pin === undefined ? {} : { pin }), zip, mismatches };
+  return { msisdn, authorisationName, accountNumber, ...(pin === undefined ? {} : { pin }), zip, ...scope, mismatches };
 }

@@ -1,6 +1,6 @@
 import { CoordinatedNumberPortIn } from '../../src/adapters/porting/coordinated-number-port-in.js';
 import { InMemoryPortRequestStore } from '../../src/adapters/porting/in-memory-port-request-store.js';
-import { PROVISIO_PROVIDER, type PortingCarrier } from '../../src/adapters/porting/porting-carrier.js';
+import { PROVISIO_PROVIDER, type PortInCustomer, type PortingCarrier } from '../../src/adapters/porting/porting-carrier.js';
 import { simulatedCarrierGateway, simulatedCarrierOf } from '../../src/adapters/porting/simulated-carriers.js';
 import { PortCoordinator } from '../../src/app/porting/port-coordinator.js';
 import { DEFAULT_PORT_POLICY, type PortPolicy } from '../../src/domain/porting/port-policy.js';
@@ -28,24 +28,26 @@ export function aPortInWorld(opts: { at: number; seed?: number; policy?: Partial
   const world = new CarrierWorld({ seed: opts.seed ?? 7, clock, profiles });
   const gateway = simulatedCarrierGateway(world, () => clock.now());
   const carrierOf = simulatedCarrierOf(profiles);
-  const customers = new Map<string, SimAccount>();
+  const customers = new Map<string, { account: SimAccount; details: Partial<PortInCustomer> }>();
   function connect(store: PortRequestStore) {
     const coordinator = new PortCoordinator({ store, gateway, clock });
     const portIn = new CoordinatedNumberPortIn({
       driver: coordinator, clock, policy: { ...DEFAULT_PORT_POLICY, ...opts.policy }, provider: PROVISIO_PROVIDER, pollEveryMs: opts.pollEveryMs ?? 3_600_000,
       carrierOf: (n) => { const c = carrierOf(n); return c === undefined ? undefined : { ...c, ...opts.carrierOverride }; },
       customerOf: async (r) => {
-        const a = customers.get(r.msisdn);
-        return a === undefined ? undefined : { authorizedName: a.authorizedNames[0] ?? '', serviceAddress: a.serviceAddress, ...(a.btn === undefined ? {} : { btn: a.btn }) };
+        const c = customers.get(r.msisdn);
+        if (c === undefined) return undefined;
+        const a = c.account;
+        return { authorizedName: a.authorizedNames[0] ?? '', serviceAddress: a.serviceAddress, ...(a.btn === undefined ? {} : { btn: a.btn }), ...c.details };
       },
     });
     return { store, coordinator, portIn };
   }
   const live = connect(opts.store ?? new InMemoryPortRequestStore());
-  /** Adds the carrier's account and registers its holder as the porting customer. */
-  function addCustomer(profile: CarrierProfileId, account: SimAccount): void {
+  /** Adds the carrier's account and registers its holder as the porting customer (with what the order says of the account). */
+  function addCustomer(profile: CarrierProfileId, account: SimAccount, details: Partial<PortInCustomer> = {}): void {
     world.addAccount(CARRIER_PROFILES[profile].spid, account);
-    for (const t of account.tns) customers.set(t.tn, account);
+    for (const t of account.tns) customers.set(t.tn, { account, details });
   }
   /** Calls the port-in the way the engine does: again at each `checkAgainAt`, until ported, failed or `until`. */
   async function run(req: Parameters<CoordinatedNumberPortIn['requestPortIn']>[0], until: number): Promise<PortInRun> {

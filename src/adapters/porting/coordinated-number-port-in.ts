@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { earliestDue, dueLaterThan } from '../../domain/porting/business-calendar.js';
-import type { DueSpec, PortKind } from '../../domain/porting/port-kind.js';
 import type { PortInput } from '../../domain/porting/port-reducer.js';
 import type { NewPortRequest, PortRequest } from '../../domain/porting/port-request.js';
 import type { PortPolicy } from '../../domain/porting/port-policy.js';
@@ -10,6 +7,7 @@ import type { NumberPortIn } from '../../ports/number-port-in.js';
 import type { StoredPortRequest } from '../../ports/port-request-store.js';
 import { SouthboundError } from '../../ports/southbound-error.js';
 import { CarrierGatewayError } from '../carrier/carrier-gateway-error.js';
+import { portInRequest } from './port-in-request.js';
 import type { NewProvider, PortInCustomer, PortingCarrier } from './porting-carrier.js';
 
 type PortInRequest = Parameters<NumberPortIn['requestPortIn']>[0];
@@ -43,26 +41,6 @@ const DEAD_STATES: readonly PortRequest['state'][] = ['CANCELLED', 'ABANDONED', 
 /** Permanent porting failure with a stable reason code (the engine opens a fallout case for the porting queue). */
 function fail(code: string, text: string): never {
   throw new SouthboundError(false, code, 'porting', text);
-}
-
-function portKind(carrier: PortingCarrier): PortKind {
-  return carrier.network === 'WIRELESS' ? 'WIRELESS' : carrier.network === 'VOIP' ? 'INTERMODAL_SIMPLE' : 'WIRELINE_SIMPLE';
-}
-
-// The request is created, validated and sent in separate steps (and again after a crash): a due date
-// asked for as if received this much later is still allowed when it is sent.
-const SEND_MARGIN_MS = 15 * 60_000;
-
-function requestedDue(kind: PortKind, carrier: PortingCarrier, now: number, desiredAt: string | undefined): DueSpec {
-  const earliest = earliestDue(kind, now + SEND_MARGIN_MS, carrier.calendar);
-  const ms = desiredAt === undefined ? Number.NaN : Date.parse(desiredAt);
-  if (Number.isNaN(ms)) return earliest;
-  const desired: DueSpec = kind === 'WIRELESS' ? { kind: 'DATETIME', at: new Date(ms).toISOString() } : { kind: 'DATE', date: new Date(ms).toISOString().slice(0, 10) };
-  return dueLaterThan(desired, earliest, carrier.calendar) ? desired : earliest;
-}
-
-function shortId(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 16).toUpperCase();
 }
 
 /** A failed call to the carrier gateway as the engine understands it: retryable or not, with a stable code. */
@@ -130,17 +108,7 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
     const { driver, clock } = this.opts;
     const carrier = this.opts.carrierOf(req.losingCarrier) ?? fail('UNKNOWN_CARRIER', `no losing carrier named ${req.losingCarrier}`);
     const customer = (await this.opts.customerOf(req)) ?? fail('PORT_CUSTOMER_UNKNOWN', `no authorising customer for ${req.idempotencyKey}`);
-    const kind = portKind(carrier);
-    const id = shortId(req.idempotencyKey);
-    const record = await driver.create(req.idempotencyKey, {
-      id: `port-${id.toLowerCase()}`, pon: `PON-${id}`, kind,
-      losingCarrier: { name: carrier.name, spid: carrier.spid, profileId: carrier.profileId, ...(carrier.accountNumberPattern === undefined ? {} : { accountNumberPattern: carrier.accountNumberPattern }) },
-      newProvider: this.opts.provider, calendar: carrier.calendar, policy: this.opts.policy,
-      submitted: { accountNumber: req.accountNumber, ...(req.pin === undefined ? {} : { pin: req.pin }), ...customer },
-      lines: [{ tn: req.msisdn, isBtn: customer.btn === undefined || customer.btn === req.msisdn }],
-      requestedDue: requestedDue(kind, carrier, clock.now(), req.desiredAt),
-      loa: { signer: customer.authorizedName, signedAt: new Date(clock.now()).toISOString() }, networkReady: true,
-    });
+    const record = await driver.create(req.idempotencyKey, portInRequest(req, carrier, customer, { provider: this.opts.provider, policy: this.opts.policy, now: clock.now() }));
     if (record.request.state !== 'DRAFT') return record;
     const validated = await driver.apply(record.request.id, { kind: 'action', action: { type: 'validate', pinRequired: carrier.pinRequired, tnsInOtherOpenOrders: [] } });
     if (validated.refusal !== undefined) fail('PORT_VALIDATION_FAILED', `port ${record.request.pon} not submitted: ${validated.refusal.reason}`);

@@ -5,6 +5,7 @@ import { streetLine, type LosingCarrier, type PostalAddress as WorldAddress, typ
 import type { PostalAddress } from '../../domain/porting/normalisation.js';
 import type { NumberPortIn } from '../../ports/number-port-in.js';
 import { keyParts, type OrderFactsLookup } from '../simulators/order-facts.js';
+import { portInAccountDetails } from './port-in-item.js';
 import type { PortInCustomer, PortingCarrier } from './porting-carrier.js';
 
 /** A world address as one street line (how port requests carry it). */
@@ -18,24 +19,33 @@ export function profileOfWorldCarrier(c: LosingCarrier): CarrierProfile {
   return known ?? (c.kind === 'wireless' ? CARRIER_PROFILES.wireless_major_auto : CARRIER_PROFILES.wireline_ilec_gateway);
 }
 
-/** Provisio's porting view of the simulated world's losing carriers, by name or id. */
+/**
+ * The profile of the network provider that answers a world carrier's ports: the carrier's own, or for a
+ * reseller (MVNO) its host network's, since port requests go to the network provider (porting.md §2).
+ */
+export function networkProfileOfWorldCarrier(c: LosingCarrier): CarrierProfile {
+  const own = profileOfWorldCarrier(c);
+  return Object.values(CARRIER_PROFILES).find((p) => own.resellerOf !== undefined && p.spid === own.resellerOf) ?? own;
+}
+
+/** Provisio's porting view of the simulated world's losing carriers, by name or id (resellers by their network provider). */
 export function worldCarrierOf(world: World): (nameOrId: string) => PortingCarrier | undefined {
   return (x) => {
     const c = world.carriers.find((w) => w.name === x || w.id === x);
     if (c === undefined) return undefined;
-    const p = profileOfWorldCarrier(c);
+    const p = networkProfileOfWorldCarrier(c);
     return { name: c.name, spid: p.spid, profileId: p.id, network: p.network, calendar: p.calendar, pinRequired: c.requiresPin };
   };
 }
 
-/** Loads every world customer's account at a losing carrier into the carrier simulator (its records, not what customers enter). */
+/** Loads every world customer's account at a losing carrier into the carrier simulator (its records, not what customers enter), at the network provider. */
 export function seedCarrierWorldFromWorld(world: World, carriers: CarrierWorld): number {
   let n = 0;
   for (const customer of world.customers) {
     const a = customer.carrierAccount;
     const carrier = a === undefined ? undefined : world.carriers.find((c) => c.id === a.carrierId);
     if (a === undefined || carrier === undefined) continue;
-    carriers.addAccount(profileOfWorldCarrier(carrier).spid, anAccount({
+    carriers.addAccount(networkProfileOfWorldCarrier(carrier).spid, anAccount({
       accountNumber: a.accountNumber, type: a.type, authorizedNames: [...a.authorizedNames], serviceAddress: portAddress(a.serviceAddress), btn: a.btn, tns: [...a.tns],
       ...(a.pin === undefined ? {} : { pin: a.pin }), ...(a.businessName === undefined ? {} : { businessName: a.businessName }),
     }));
@@ -46,7 +56,8 @@ export function seedCarrierWorldFromWorld(world: World, carriers: CarrierWorld):
 
 /**
  * The porting customer as the order states it: the authorising name from the item's
- * `portingAuthorisationName` (else the customer's legal name) and the customer's service address.
+ * `portingAuthorisationName` (else the customer's legal name), the customer's service address, and
+ * the item's account details (billing number, numbers that move with it, partial-port disposition).
  */
 export function worldPortInCustomer(world: World, facts: OrderFactsLookup): (req: Parameters<NumberPortIn['requestPortIn']>[0]) => Promise<PortInCustomer | undefined> {
   return async (req) => {
@@ -54,10 +65,12 @@ export function worldPortInCustomer(world: World, facts: OrderFactsLookup): (req
     const f = await facts(orderId);
     const customer = f?.customerId === undefined ? undefined : world.customer(f.customerId);
     if (customer === undefined) return undefined;
-    const named = f?.items.get(itemId)?.characteristics.portingAuthorisationName;
+    const chars = f?.items.get(itemId)?.characteristics ?? {};
+    const named = chars.portingAuthorisationName;
     return {
       authorizedName: typeof named === 'string' && named.trim() !== '' ? named : `${customer.givenName} ${customer.familyName}`,
       serviceAddress: portAddress(customer.address), ...(customer.businessName === undefined ? {} : { businessName: customer.businessName }),
+      ...portInAccountDetails(chars),
     };
   };
 }
