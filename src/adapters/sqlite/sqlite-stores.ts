@@ -12,7 +12,6 @@ import { sqliteOrderWriter } from './sqlite-order-writer.js';
 import { SqliteOrderStore } from './sqlite-order-store.js';
 import { sqliteOutboxWriter } from './sqlite-outbox-writer.js';
 import { SqliteTaskStore } from './sqlite-task-store.js';
-import { freshPlansOf } from './sqlite-task-fresh-plans.js';
 import { shareFreshPlans } from './sqlite-task-fresh-plans.js';
 import { sqliteTaskWriter } from './sqlite-task-writer.js';
 import { FOREGROUND_CHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.js';
@@ -89,8 +88,8 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     orders: new SqliteOrderStore(db, committer),
     hub: new SqliteHubStore(db),
     deliveries: new SqliteDeliveryQueue(db),
-    // Plans are written through the commit connection: the task store serves the ones it just inserted.
-    tasks: new SqliteTaskStore(db, freshPlansOf(commitDb)),
+    // Plans are written through the commit connection; shareFreshPlans gives the task store the same hints.
+    tasks: new SqliteTaskStore(db),
     db,
     close: async () => {
       await committer.drain();
