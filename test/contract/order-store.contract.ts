@@ -59,6 +59,24 @@ export function describeOrderStoreContract(name: string, makeStore: () => Promis
         ).rejects.toBeInstanceOf(ConcurrencyConflict);
       });
 
+      it('finds an updated order by its new category, external id and parties, not by the old ones', async () => {
+        const filterCount = async (path: string, value: string) => (await store.listOrders(page([{ path, op: 'eq', values: [value] }]))).total;
+        await insert(store, aProductOrder({ id: 'U-1', category: 'mobile', externalId: 'EXT-1', relatedParty: [aCustomer('C-OLD')] }));
+        // A state-only update keeps them; then one that moves every indexed member.
+        const v2 = aProductOrder({ id: 'U-1', version: 2, state: 'inProgress', category: 'mobile', externalId: 'EXT-1', relatedParty: [aCustomer('C-OLD')] });
+        await store.commit({ orders: [{ record: v2, expectedVersion: 1 }] });
+        expect([await filterCount('category', 'mobile'), await filterCount('relatedParty.id', 'C-OLD'), await filterCount('state', 'inProgress')]).toEqual([1, 1, 1]);
+        const v3 = aProductOrder({ id: 'U-1', version: 3, state: 'inProgress', category: 'fiber', externalId: 'EXT-2', relatedParty: [aCustomer('C-NEW'), aCustomer('C-2ND')] });
+        await store.commit({ orders: [{ record: v3, expectedVersion: 2 }] });
+        expect(await store.getOrder('U-1')).toEqual(v3);
+        expect([await filterCount('category', 'mobile'), await filterCount('externalId', 'EXT-1'), await filterCount('relatedParty.id', 'C-OLD')]).toEqual([0, 0, 0]);
+        expect([await filterCount('category', 'fiber'), await filterCount('externalId', 'EXT-2'), await filterCount('relatedParty.id', 'C-2ND')]).toEqual([1, 1, 1]);
+        // Dropping the parties leaves none behind; a stale version still conflicts.
+        await store.commit({ orders: [{ record: { ...v3, version: 4, relatedParty: [] }, expectedVersion: 3 }] });
+        expect(await filterCount('relatedParty.id', 'C-NEW')).toBe(0);
+        await expect(store.commit({ orders: [{ record: { ...v3, version: 4 }, expectedVersion: 3 }] })).rejects.toBeInstanceOf(ConcurrencyConflict);
+      });
+
       it('writes nothing of a change set in which one record conflicts', async () => {
         await insert(store, aProductOrder({ id: 'A-1' }));
         const fresh = aProductOrder({ id: 'A-2' });

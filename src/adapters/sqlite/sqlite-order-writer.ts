@@ -17,7 +17,18 @@ function isUniqueViolation(err: unknown): boolean {
 
 /** The sortable UTC form of a createdAt (kept as is when it is not an ISO date). */
 export function createdAtKey(createdAt: string): string {
+  // Most createdAt values are already in the UTC millisecond form: keep them without parsing.
+  if (createdAt.length === 24 && createdAt.charCodeAt(23) === 90 && createdAt.charCodeAt(10) === 84) {
+    const ms = Date.parse(createdAt);
+    if (!Number.isNaN(ms) && new Date(ms).toISOString() === createdAt) return createdAt;
+  }
   return normaliseInstant(createdAt) ?? createdAt;
+}
+
+/** The distinct relatedParty ids of an order, sorted, as a JSON array (as the stored party rows list them). */
+function partyKey(o: ProductOrder): string {
+  const ids = o.relatedParty.map((p) => p.id);
+  return JSON.stringify(ids.length < 2 ? ids : [...new Set(ids)].sort());
 }
 
 /** Writes orders, order deletions and cancel requests with optimistic version checks. */
@@ -26,10 +37,12 @@ export function sqliteOrderWriter(db: Database): ChangeWriter<ChangeSet> {
     (id, version, created_at, state, external_id, category, doc) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const updateOrder = db.prepare(`UPDATE product_order SET version = ?, created_at = ?, state = ?,
     external_id = ?, category = ?, doc = ? WHERE id = ? AND version = ?`);
-  // The engine's updates change only state and document: then the indexed columns stay as they are.
-  const storedColumns = db.prepare('SELECT created_at, external_id, category FROM product_order WHERE id = ?').raw();
-  const updateStateDoc = db.prepare('UPDATE product_order SET version = ?, state = ?, doc = ? WHERE id = ? AND version = ?');
-  const partiesOf = db.prepare('SELECT party_id FROM order_party WHERE order_id = ?').pluck();
+  // Most updates (all of the engine's) change only state and document: one statement checks that the
+  // indexed columns and the party rows are as wanted and writes just those two; otherwise the full
+  // update runs and the party rows are rewritten.
+  const updateStateDoc = db.prepare(`UPDATE product_order SET version = ?, state = ?, doc = ?
+    WHERE id = ? AND version = ? AND created_at = ? AND external_id IS ? AND category IS ?
+    AND (SELECT json_group_array(party_id) FROM (SELECT party_id FROM order_party WHERE order_id = ? ORDER BY party_id)) = ?`);
   const clearParties = db.prepare('DELETE FROM order_party WHERE order_id = ?');
   const addParty = db.prepare('INSERT OR IGNORE INTO order_party (party_id, order_id) VALUES (?, ?)');
   const deleteOrder = db.prepare('DELETE FROM product_order WHERE id = ? AND version = ?');
@@ -38,38 +51,31 @@ export function sqliteOrderWriter(db: Database): ChangeWriter<ChangeSet> {
   const updateCancel = db.prepare(`UPDATE cancel_request SET version = ?, order_id = ?, state = ?,
     created_at = ?, doc = ? WHERE id = ? AND version = ?`);
 
-  const sameColumns = (o: ProductOrder, createdAt: string): boolean => {
-    const row = storedColumns.get(o.id) as [string, string | null, string | null] | undefined;
-    return row !== undefined && row[0] === createdAt && row[1] === (o.externalId ?? null) && row[2] === (o.category ?? null);
-  };
-  // Party rows are rewritten only when the order's party ids changed (an update rarely changes them).
-  const writeParties = (o: ProductOrder, isNew: boolean): void => {
-    if (!isNew) {
-      const stored = partiesOf.all(o.id) as string[];
-      const wanted = new Set(o.relatedParty.map((p) => p.id));
-      if (stored.length === wanted.size && stored.every((id) => wanted.has(id))) return;
-      clearParties.run(o.id);
-    }
+  const addParties = (o: ProductOrder): void => {
     for (const party of o.relatedParty) addParty.run(party.id, o.id);
   };
 
   const writeOrder = ({ record: o, expectedVersion }: VersionedWrite<ProductOrder>): void => {
     const createdAt = createdAtKey(o.createdAt);
     const doc = JSON.stringify(o);
+    const externalId = o.externalId ?? null;
+    const category = o.category ?? null;
     if (expectedVersion === null) {
       try {
-        insertOrder.run(o.id, o.version, createdAt, o.state, o.externalId ?? null, o.category ?? null, doc);
+        insertOrder.run(o.id, o.version, createdAt, o.state, externalId, category, doc);
       } catch (err) {
         if (isUniqueViolation(err)) throw new ConcurrencyConflict(ORDER_ENTITY, o.id);
         throw err;
       }
-    } else {
-      const r = sameColumns(o, createdAt)
-        ? updateStateDoc.run(o.version, o.state, doc, o.id, expectedVersion)
-        : updateOrder.run(o.version, createdAt, o.state, o.externalId ?? null, o.category ?? null, doc, o.id, expectedVersion);
-      if (r.changes === 0) throw new ConcurrencyConflict(ORDER_ENTITY, o.id);
+      addParties(o);
+      return;
     }
-    writeParties(o, expectedVersion === null);
+    if (updateStateDoc.run(o.version, o.state, doc, o.id, expectedVersion, createdAt, externalId, category, o.id, partyKey(o)).changes === 1) return;
+    if (updateOrder.run(o.version, createdAt, o.state, externalId, category, doc, o.id, expectedVersion).changes === 0) {
+      throw new ConcurrencyConflict(ORDER_ENTITY, o.id);
+    }
+    clearParties.run(o.id);
+    addParties(o);
   };
 
   const writeCancel = ({ record: c, expectedVersion }: VersionedWrite<CancelRequest>): void => {
