@@ -2,8 +2,8 @@ import type { TaskResult } from '../domain/plan/plan-event.js';
 import { idempotencyKey } from '../domain/plan/plan.js';
 import { SouthboundError } from '../ports/southbound-error.js';
 import type { ClaimedTask, TaskStore } from '../ports/task-store.js';
-import type { TaskContext, TaskHandlers } from './task-handler.js';
-import { TIMED_OUT, TaskDeadlines } from './task-deadlines.js';
+import type { TaskContext, TaskHandler, TaskHandlers } from './task-handler.js';
+import { TaskDeadlines } from './task-deadlines.js';
 
 /** Builds the context of a claimed task; inputs are parsed only if the handler reads them. */
 export function taskContext(task: ClaimedTask, now: number): TaskContext {
@@ -33,9 +33,13 @@ export function failureOf(err: unknown, system: string): TaskResult {
 
 const deadlines = new TaskDeadlines();
 
-async function work(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore, ctx: TaskContext): Promise<TaskResult> {
+function work(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore, ctx: TaskContext): Promise<TaskResult> {
   const handler = handlers[task.type];
   if (task.mode === 'do') return handler.invoke(ctx);
+  return compensation(task, handler, store, ctx);
+}
+
+async function compensation(task: ClaimedTask, handler: TaskHandler, store: TaskStore, ctx: TaskContext): Promise<TaskResult> {
   const output = task.compensates === null ? undefined : await store.taskOutput(task.orderId, task.compensates);
   await handler.compensate({ ...ctx, output: output ?? {} });
   return { kind: 'completed', output: {} };
@@ -45,18 +49,23 @@ async function work(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore,
  * Runs one claimed task (forward or undo) under its policy's timeout and returns its result. A
  * timeout is a retryable failure; the idempotency key makes the late call harmless.
  */
-export async function runTask(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore, now: number): Promise<TaskResult> {
+export function runTask(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore, now: number): Promise<TaskResult> {
   const timeoutMs = handlers[task.type].policy.timeoutMs;
-  const deadline = deadlines.acquire(timeoutMs);
-  try {
-    const r = await Promise.race([work(task, handlers, store, taskContext(task, now)), deadline.passed]);
-    if (r === TIMED_OUT) {
-      return { kind: 'failed', failure: { retryable: true, code: 'TIMEOUT', system: task.type, text: `no answer within ${timeoutMs} ms` } };
+  return new Promise<TaskResult>((resolve) => {
+    let ended = false;
+    const end = (r: TaskResult): void => {
+      if (ended) return;
+      ended = true;
+      deadlines.release(deadline);
+      resolve(r);
+    };
+    const deadline = deadlines.acquire(timeoutMs, () =>
+      end({ kind: 'failed', failure: { retryable: true, code: 'TIMEOUT', system: task.type, text: `no answer within ${timeoutMs} ms` } }),
+    );
+    try {
+      work(task, handlers, store, taskContext(task, now)).then(end, (err: unknown) => end(failureOf(err, task.type)));
+    } catch (err) {
+      end(failureOf(err, task.type));
     }
-    return r;
-  } catch (err) {
-    return failureOf(err, task.type);
-  } finally {
-    deadlines.release(deadline);
-  }
+  });
 }

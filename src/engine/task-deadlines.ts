@@ -1,15 +1,15 @@
-/** What a shared deadline resolves to when it passes. */
-export const TIMED_OUT = Symbol('timed out');
-
-/** One timer shared by the tasks that started within the same millisecond with the same timeout. */
+/** A task's place under a shared timer; hand it back with `TaskDeadlines.release` when the task ends. */
 export interface Deadline {
-  readonly passed: Promise<typeof TIMED_OUT>;
+  readonly slot: Slot;
+  readonly index: number;
 }
 
-interface Slot extends Deadline {
+interface Slot {
   readonly startedAt: number;
   timer: NodeJS.Timeout | undefined;
   users: number;
+  /** What to call when the timer fires, per task still waiting (undefined once released). */
+  readonly onPass: ((() => void) | undefined)[];
 }
 
 /**
@@ -20,27 +20,26 @@ interface Slot extends Deadline {
 export class TaskDeadlines {
   private readonly current = new Map<number, Slot>();
 
-  /** A deadline `ms` from now; hand it back with `release` when the task ends. */
-  acquire(ms: number): Deadline {
+  /** Calls `onPass` `ms` from now unless the deadline is released first. */
+  acquire(ms: number, onPass: () => void): Deadline {
     const now = performance.now();
     let slot = this.current.get(ms);
     if (slot === undefined || slot.timer === undefined || now - slot.startedAt >= 1) {
-      let fire!: (v: typeof TIMED_OUT) => void;
-      const passed = new Promise<typeof TIMED_OUT>((resolve) => (fire = resolve));
-      const fresh: Slot = { passed, startedAt: now, timer: undefined, users: 0 };
+      const fresh: Slot = { startedAt: now, timer: undefined, users: 0, onPass: [] };
       fresh.timer = setTimeout(() => {
         fresh.timer = undefined;
-        fire(TIMED_OUT);
+        for (const f of fresh.onPass) f?.();
       }, ms + 1);
       this.current.set(ms, (slot = fresh));
     }
     slot.users++;
-    return slot;
+    return { slot, index: slot.onPass.push(onPass) - 1 };
   }
 
-  /** The task that acquired this deadline has ended. */
+  /** The task that acquired this deadline has ended: its `onPass` will not be called. */
   release(deadline: Deadline): void {
-    const slot = deadline as Slot;
+    const slot = deadline.slot;
+    slot.onPass[deadline.index] = undefined;
     if (--slot.users > 0 || slot.timer === undefined) return;
     clearTimeout(slot.timer);
     slot.timer = undefined;
