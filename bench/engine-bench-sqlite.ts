@@ -1,6 +1,6 @@
 // End-to-end engine benchmark: decomposition, plan storage, the engine with zero-latency stub
 // handlers, derived order states and outbox events, on SQLite with synchronous=FULL.
-// Usage: npx tsx bench/engine-bench.ts [--orders N] [--json]   (CHAIN_BUDGET_MS=n: engine chaining budget, default 250)
+// Usage: npm run bench -- [--orders N] [--json]   (CHAIN_BUDGET_MS=n: engine chaining budget, default 250)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

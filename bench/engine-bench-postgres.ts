@@ -1,0 +1,193 @@
+// Backlog-first engine benchmark on PostgreSQL: worker scaling measured apart from API intake.
+// For each worker count, in a fresh schema: N generated orders are submitted through the submit use
+// case (catalog and date entry checks, decomposition into a plan, one group commit per batch, as an
+// API process does) while no worker runs; their ready tasks are parked; then `provisio worker`
+// processes (simulators `instant`) start, and once all are up the backlog is released at once. The
+// clock runs from the release until every acknowledged order is terminal or held.
+// Usage: npm run bench -- --store postgres [--workers 1,2,4] [--orders 10000] [--json]
+//        (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; the schemas are dropped afterwards)
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { generateOrders } from '../sim/generator/index.js';
+import { loadFileCatalog } from '../src/adapters/catalog/file-catalog.js';
+import { quoteIdent } from '../src/adapters/postgres/pg-database.js';
+import { openPostgresStores } from '../src/adapters/postgres/pg-stores.js';
+import { systemClock } from '../src/adapters/system/system-clock.js';
+import { uuidIds } from '../src/adapters/system/uuid-ids.js';
+import { draftFromCreateJson } from '../src/api/tmf622/v4/order-from-json.js';
+import { catalogEntryCheck, orderDatesEntryCheck } from '../src/app/catalog-entry-check.js';
+import { submitOrder, type SubmitOrderDeps } from '../src/app/submit-order.js';
+import { planForSubmit } from '../src/domain/decomposition/plan-for-submit.js';
+import { FINAL_ORDER_STATES } from '../src/domain/order/order-state.js';
+import { loadShippedDecompositionRules } from '../src/main/provisioning.js';
+import { startProcess, stopCluster, type Cluster, type ProvisioProcess } from '../test/integration/multiprocess-harness.js';
+import { cpuSecondsOf, machineCpu, type MachineCpu } from './process-cpu.js';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const orderCount = Number(option('--orders') ?? 10_000);
+const workerCounts = (option('--workers') ?? '1,2,4').split(',').map(Number);
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Added to the due time of every ready task while the workers start (about 300 years). */
+const PARK_MS = 10_000_000_000_000;
+const SETTLED = ['held', ...FINAL_ORDER_STATES];
+
+interface Backlog {
+  readonly acknowledged: number;
+  readonly notProvisioned: number;
+  readonly tasks: number;
+  readonly loadSeconds: number;
+}
+
+interface RunResult {
+  readonly workers: number;
+  readonly orders: number;
+  readonly tasks: number;
+  readonly settled: number;
+  readonly seconds: number;
+  readonly ordersPerSecond: number;
+  readonly tasksPerSecond: number;
+  readonly outcomes: Readonly<Record<string, number>>;
+  /** CPU seconds of the worker processes during the drain, and of the whole machine (all cores). */
+  readonly workerCpuSeconds: number;
+  readonly machineBusy: number;
+  readonly loadAverage: number;
+  readonly loadSeconds: number;
+}
+
+const catalog = loadFileCatalog();
+const rules = loadShippedDecompositionRules();
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function schemaClient(schema: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${quoteIdent(schema)}` });
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Submits the bodies as an API process would (256 requests in flight), then parks the ready tasks. */
+async function loadBacklog(schema: string, bodies: readonly unknown[]): Promise<Backlog> {
+  const started = performance.now();
+  const stores = await openPostgresStores({ url: databaseUrl, schema, listen: false });
+  const deps: SubmitOrderDeps = {
+    store: stores.orders,
+    clock: systemClock,
+    ids: uuidIds,
+    entryChecks: [catalogEntryCheck(catalog), orderDatesEntryCheck],
+    planner: (order, now) => planForSubmit(order, catalog, rules, now),
+  };
+  let acknowledged = 0;
+  let notProvisioned = 0;
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: 256 }, async () => {
+        for (let i = next++; i < bodies.length; i = next++) {
+          const order = await submitOrder(deps, draftFromCreateJson(bodies[i] as Parameters<typeof draftFromCreateJson>[0]));
+          if (order.state === 'acknowledged') acknowledged++;
+          else notProvisioned++;
+        }
+      }),
+    );
+    await stores.pool.query('UPDATE task SET due_at = due_at + $1 WHERE due_at IS NOT NULL', [PARK_MS]);
+    const tasks = await stores.pool.query<{ n: string }>('SELECT count(*) AS n FROM task');
+    return { acknowledged, notProvisioned, tasks: Number(tasks.rows[0]?.n), loadSeconds: (performance.now() - started) / 1000 };
+  } finally {
+    await stores.close();
+  }
+}
+
+async function outcomes(client: pg.Client): Promise<Record<string, number>> {
+  const r = await client.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM product_order GROUP BY state ORDER BY state');
+  return Object.fromEntries(r.rows.map((row) => [row.state, Number(row.n)]));
+}
+
+/** Releases the parked backlog and waits until every order rests (or nothing moved for 30 s). */
+async function drain(client: pg.Client, total: number): Promise<{ settled: number; seconds: number }> {
+  const count = async (): Promise<number> => {
+    const r = await client.query<{ n: string }>('SELECT count(*) AS n FROM product_order WHERE state = ANY($1::text[])', [SETTLED]);
+    return Number(r.rows[0]?.n);
+  };
+  const t0 = performance.now();
+  await client.query('UPDATE task SET due_at = due_at - $1 WHERE due_at >= $1', [PARK_MS]);
+  let settled = 0;
+  let movedAt = performance.now();
+  for (;;) {
+    const n = await count();
+    if (n !== settled) movedAt = performance.now();
+    settled = n;
+    if (settled >= total || performance.now() - movedAt > 30_000) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { settled, seconds: (performance.now() - t0) / 1000 };
+}
+
+async function runWith(workers: number, bodies: readonly unknown[]): Promise<RunResult> {
+  const cluster: Cluster = { databaseUrl, schema: `provisio_bench_${randomBytes(4).toString('hex')}`, processes: [] };
+  try {
+    const backlog = await loadBacklog(cluster.schema, bodies);
+    say(`  ${workers} worker(s): ${backlog.acknowledged} acknowledged orders (${backlog.tasks} tasks) loaded in ${backlog.loadSeconds.toFixed(1)} s; starting workers`);
+    const started: ProvisioProcess[] = await Promise.all(Array.from({ length: workers }, () => startProcess(cluster, 'worker')));
+    const client = await schemaClient(cluster.schema);
+    try {
+      const before = await outcomes(client);
+      const settledBefore = SETTLED.reduce((s, state) => s + (before[state] ?? 0), 0);
+      const cpu0 = started.map((p) => cpuSecondsOf(p.child.pid));
+      const machine0: MachineCpu = machineCpu();
+      const { settled, seconds } = await drain(client, settledBefore + backlog.acknowledged);
+      const machine1 = machineCpu();
+      const workerCpu = started.reduce((s, p, i) => s + cpuSecondsOf(p.child.pid) - (cpu0[i] ?? 0), 0);
+      const done = settled - settledBefore;
+      return {
+        workers,
+        orders: backlog.acknowledged,
+        tasks: backlog.tasks,
+        settled: done,
+        seconds: Number(seconds.toFixed(2)),
+        ordersPerSecond: Math.round(done / seconds),
+        tasksPerSecond: Math.round((backlog.tasks * done) / Math.max(1, backlog.acknowledged) / seconds),
+        outcomes: await outcomes(client),
+        workerCpuSeconds: Number(workerCpu.toFixed(2)),
+        machineBusy: Number(((machine1.busy - machine0.busy) / Math.max(1e-9, machine1.total - machine0.total)).toFixed(2)),
+        loadAverage: Number((loadavg()[0] ?? 0).toFixed(2)),
+        loadSeconds: Number(backlog.loadSeconds.toFixed(1)),
+      };
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await stopCluster(cluster);
+    await dropSchema(cluster.schema);
+  }
+}
+
+function table(results: readonly RunResult[]): string {
+  const head = ['workers', 'orders', 'settled', 'seconds', 'orders/s', 'tasks/s', 'worker CPU s', 'machine busy', 'load avg'];
+  const rows = results.map((r) => [r.workers, r.orders, r.settled, r.seconds, r.ordersPerSecond, r.tasksPerSecond, r.workerCpuSeconds, `${Math.round(r.machineBusy * 100)}%`, r.loadAverage].map(String));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  return [head, ...rows].map((row) => row.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')).join('\n');
+}
+
+say(`engine bench on PostgreSQL: ${orderCount} generated orders per run, workers ${workerCounts.join(', ')}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+const bodies = generateOrders({ seed: 1, count: orderCount, startTime: new Date(systemClock.now()).toISOString(), days: 1 }).map((o) => o.body as unknown);
+const results: RunResult[] = [];
+for (const n of workerCounts) results.push(await runWith(n, bodies));
+say(table(results));
+say(`outcomes (last run): ${JSON.stringify(results.at(-1)?.outcomes ?? {})}`);
+if (json) console.log(JSON.stringify({ bench: 'engine', store: 'postgres', orders: orderCount, cpus: 2, results }));
