@@ -4,11 +4,11 @@ import { openSqliteStores } from '../adapters/sqlite/sqlite-stores.js';
 import { PgFalloutActionLog } from '../adapters/postgres/pg-fallout-action-log.js';
 import { PgFalloutCaseReader } from '../adapters/postgres/pg-fallout-case-reader.js';
 import { PgEffectLedger } from '../adapters/postgres/pg-effect-ledger.js';
+import { PgPortRequestStore } from '../adapters/postgres/pg-port-request-store.js';
 import { SqliteFalloutActionLog } from '../adapters/sqlite/sqlite-fallout-action-log.js';
 import { SqliteFalloutCaseReader } from '../adapters/sqlite/sqlite-fallout-case-reader.js';
 import { SqliteEffectLedger } from '../adapters/sqlite/sqlite-effect-ledger.js';
 import { SqlitePortRequestStore } from '../adapters/sqlite/sqlite-port-request-store.js';
-import { InMemoryPortRequestStore } from '../adapters/porting/in-memory-port-request-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeliveryQueue } from '../ports/delivery-queue.js';
 import type { EffectLedger } from '../ports/effect-ledger.js';
@@ -79,8 +79,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       tasks: pg.tasks,
       onWake: (channel, fn) => pg.notifier?.onWake(channel, fn),
       effectLedger: (clock) => new PgEffectLedger(pg.pool, clock),
-      // not yet durable on PostgreSQL: port requests live in this process only
-      portRequests: new InMemoryPortRequestStore(),
+      portRequests: new PgPortRequestStore(pg.pool),
       falloutCases: new PgFalloutCaseReader(pg.pool),
       modelRegistry: undefined,
       falloutActions: new PgFalloutActionLog(pg.pool),

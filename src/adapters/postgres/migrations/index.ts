@@ -6,6 +6,7 @@ import { plansMigration } from './004-plans.js';
 import { documentFiltersMigration } from './005-document-filters.js';
 import { falloutActionsMigration } from './006-fallout-actions.js';
 import { effectLedgerMigration } from './007-effect-ledger.js';
+import { portRequestsMigration } from './008-port-requests.js';
 
 /**
  * The PostgreSQL schema history, oldest first. To change the schema, add `NNN-<concept>.ts` with the
@@ -19,4 +20,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   documentFiltersMigration,
   falloutActionsMigration,
   effectLedgerMigration,
+  portRequestsMigration,
 ];
