@@ -1,6 +1,7 @@
 // A port-in order through TMF622 on a running server whose port requests go over HTTP to a separate
-// `provisio carrier-sim` process. Both run on one fast clock (same start, rate and anchor), so the
-// hours a wireless port takes (request, FOC, clearinghouse, activation at the due time) pass in seconds.
+// `provisio carrier-sim` process; then the same with PostgreSQL, an API process and a worker process.
+// All run on one fast clock (same start, rate and anchor), so the hours a wireless port takes
+// (request, FOC, clearinghouse, activation at the due time) pass in seconds.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileOfWorldCarrier } from '../../src/adapters/porting/world-porting.js';
 import { generateOrders } from '../../sim/generator/index.js';
 import { createWorld } from '../../sim/world/index.js';
+import { dropSchema, PG_TEST_URL, postgresSkipReason, testSchemaName } from '../contract/postgres-test-database.js';
 import { eventually } from './server-harness.js';
 
 const SEED = 7;
@@ -29,24 +31,32 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Stops the processes and waits for them to exit. */
+async function stop(list: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(list.map((c) => new Promise((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', r).kill('SIGTERM')))));
+}
+
 /** Starts `provisio <args>` from the sources and resolves once `url` answers. */
-async function startProvisio(args: readonly string[], probe: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+async function startProvisio(args: readonly string[], probe: string, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
   children.push(child);
   await eventually(async () => {
     if (child.exitCode !== null) throw new Error(`provisio ${args[0]} exited with ${child.exitCode}`);
     return fetch(probe).then((r) => (r.status < 500 ? true : undefined), () => undefined);
   }, 90_000);
+  return child;
 }
 
-/** A generated port-in order of a world customer with one number at a wireless carrier, entered without mistakes. */
-function aCleanWirelessPortIn(): { body: Record<string, unknown>; msisdn: string } {
+/** The `nth` generated port-in order of a world customer with one number at a wireless carrier, entered without mistakes. */
+function aCleanWirelessPortIn(nth: number): { body: Record<string, unknown>; msisdn: string } {
+  let seen = 0;
   const world = createWorld({ seed: SEED, start: CLOCK_START });
   const mix = { 'port-in': 1, 'new-activation': 0, 'plan-change': 0, 'feature-change': 0, move: 0, disconnect: 0 };
   for (const o of generateOrders({ seed: SEED, count: 40, startTime: CLOCK_START, days: 1, world, mix })) {
     const account = world.customer(o.truth.customerId)?.carrierAccount;
     const carrier = world.carriers.find((c) => c.id === account?.carrierId);
     if (o.truth.fallout || account?.tns.length !== 1 || carrier === undefined || profileOfWorldCarrier(carrier).id !== 'wireless_major_auto') continue;
+    if (seen++ < nth) continue;
     const items = o.body.productOrderItem as { product?: { productCharacteristic?: { name: string; value: unknown }[] } }[];
     const port = items.find((i) => i.product?.productCharacteristic?.some((c) => c.name === 'losingCarrier'))!.product!;
     // no requested date: the port takes the carrier's earliest due time (now + 2.5 h)
@@ -56,44 +66,71 @@ function aCleanWirelessPortIn(): { body: Record<string, unknown>; msisdn: string
   throw new Error('no clean wireless port-in among the generated orders');
 }
 
+const SERVER_FLAGS = ['--seed', String(SEED), '--simulators', 'instant', '--log-level', 'error', '--lease-ms', '3600000', ...CLOCK];
+
 beforeAll(async () => {
   const [simPort, apiPort] = [await freePort(), await freePort()];
   carrierSim = `http://127.0.0.1:${simPort}`;
   api = `http://127.0.0.1:${apiPort}`;
   await startProvisio(['carrier-sim', '--port', String(simPort), '--seed', '3', '--world-seed', String(SEED), ...CLOCK], `${carrierSim}/carrier-sim/v1/orders/none`);
-  await startProvisio([
-    'serve', '--port', String(apiPort), '--data-dir', dataDir, '--seed', String(SEED), '--simulators', 'instant', '--log-level', 'error',
-    '--carrier-sim-url', carrierSim, '--lease-ms', '3600000', ...CLOCK,
-  ], `${api}/health`);
+  await startProvisio(['serve', '--port', String(apiPort), '--data-dir', dataDir, '--carrier-sim-url', carrierSim, ...SERVER_FLAGS], `${api}/health`);
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', r).kill('SIGTERM')))));
+  await stop(children);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Submits the port-in through TMF622 at `apiUrl` and checks the order, the port request and the carrier's view. */
+async function portsThrough(apiUrl: string, nth: number): Promise<void> {
+  const { body, msisdn } = aCleanWirelessPortIn(nth);
+  const posted = await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(posted.status).toBe(201);
+  const order = (await posted.json()) as { id: string };
+
+  const done = await eventually(async () => {
+    const o = (await (await fetch(`${apiUrl}/tmf-api/productOrderingManagement/v4/productOrder/${order.id}`)).json()) as { state: string };
+    if (o.state === 'failed') throw new Error(`order failed: ${JSON.stringify(o)}`);
+    return o.state === 'completed' ? o : undefined;
+  }, 60_000);
+  expect(done.state).toBe('completed');
+
+  const list = (await (await fetch(`${apiUrl}/provisio/v1/portRequest?includeFinal=true`)).json()) as { id: string; pon: string; state: string; tns: string[] }[];
+  expect(list).toEqual([expect.objectContaining({ tns: [msisdn], losingCarrier: expect.any(String) })]);
+  expect(['PORTED', 'COMPLETED']).toContain(list[0]!.state);
+  const detail = (await (await fetch(`${apiUrl}/provisio/v1/portRequest/${list[0]!.id}`)).json()) as { timeline: { direction: string; type: string }[] };
+  const seen = detail.timeline.map((e) => `${e.direction} ${e.type}`);
+  expect(seen).toEqual(expect.arrayContaining(['OUT PortRequest', 'IN PortResponse', 'OUT SvCreate', 'OUT SvActivate']));
+
+  const atCarrier: unknown = await (await fetch(`${carrierSim}/carrier-sim/v1/orders/${list[0]!.pon}`)).json();
+  expect(atCarrier).toMatchObject({ status: 'CONFIRMED', svs: [{ tn: msisdn, status: 'active' }] });
+}
+
 describe('port-in over HTTP between a server and a carrier simulator process', () => {
   it('confirms the port request, activates the number and completes the TMF622 order', async () => {
-    const { body, msisdn } = aCleanWirelessPortIn();
-    const posted = await fetch(`${api}/tmf-api/productOrderingManagement/v4/productOrder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(posted.status).toBe(201);
-    const order = (await posted.json()) as { id: string };
+    await portsThrough(api, 0);
+  });
+});
 
-    const done = await eventually(async () => {
-      const o = (await (await fetch(`${api}/tmf-api/productOrderingManagement/v4/productOrder/${order.id}`)).json()) as { state: string };
-      if (o.state === 'failed') throw new Error(`order failed: ${JSON.stringify(o)}`);
-      return o.state === 'completed' ? o : undefined;
-    }, 60_000);
-    expect(done.state).toBe('completed');
+const pgSkip = await postgresSkipReason();
 
-    const list = (await (await fetch(`${api}/provisio/v1/portRequest?includeFinal=true`)).json()) as { id: string; pon: string; state: string; tns: string[] }[];
-    expect(list).toEqual([expect.objectContaining({ tns: [msisdn], losingCarrier: expect.any(String) })]);
-    expect(['PORTED', 'COMPLETED']).toContain(list[0]!.state);
-    const detail = (await (await fetch(`${api}/provisio/v1/portRequest/${list[0]!.id}`)).json()) as { timeline: { direction: string; type: string }[] };
-    const seen = detail.timeline.map((e) => `${e.direction} ${e.type}`);
-    expect(seen).toEqual(expect.arrayContaining(['OUT PortRequest', 'IN PortResponse', 'OUT SvCreate', 'OUT SvActivate']));
+describe.skipIf(pgSkip !== undefined)('the same on PostgreSQL: an API process and a worker process, port requests in the shared schema', () => {
+  const schema = testSchemaName();
+  let pgApi = '';
+  const processes: ChildProcess[] = [];
+  beforeAll(async () => {
+    const [apiPort, workerPort] = [await freePort(), await freePort()];
+    pgApi = `http://127.0.0.1:${apiPort}`;
+    const env = { DATABASE_URL: PG_TEST_URL, PROVISIO_PG_SCHEMA: schema, PROVISIO_CARRIER_SIM_URL: carrierSim };
+    processes.push(await startProvisio(['serve', '--no-engine', '--port', String(apiPort), '--data-dir', dataDir, ...SERVER_FLAGS], `${pgApi}/health`, env));
+    processes.push(await startProvisio(['worker', '--port', String(workerPort), '--public-url', pgApi, ...SERVER_FLAGS], `http://127.0.0.1:${workerPort}/health`, env));
+  }, 120_000);
+  afterAll(async () => {
+    await stop(processes);
+    await dropSchema(schema);
+  });
 
-    const atCarrier: unknown = await (await fetch(`${carrierSim}/carrier-sim/v1/orders/${list[0]!.pon}`)).json();
-    expect(atCarrier).toMatchObject({ status: 'CONFIRMED', svs: [{ tn: msisdn, status: 'active' }] });
+  it('the worker ports the number and the API lists the port request it stored', async () => {
+    await portsThrough(pgApi, 1);
   });
 });
