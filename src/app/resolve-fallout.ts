@@ -9,7 +9,7 @@ import type { FalloutCase, FalloutCaseReader } from '../ports/fallout-case-reade
 import type { Ids } from '../ports/ids.js';
 
 /** Actions an operator takes on one fallout case (cancel is taken on the order). */
-export const CASE_ACTIONS = ['retry', 'skip', 'forceComplete', 'failItem'] as const;
+export const CASE_ACTIONS = ['retry', 'skip', 'forceComplete', 'failItem', 'release'] as const;
 /** An action on a fallout case. */
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -60,6 +60,9 @@ function refused(code: ErrorCode, message: string): Refusal {
 /** Why an action may not be taken on the case before asking the plan, or undefined. */
 function precheck(c: FalloutCase, action: CaseAction, policies: Readonly<Record<TaskType, TaskPolicy>>): Refusal | undefined {
   if (c.status !== 'open') return refused('FALLOUT_CASE_RESOLVED', `falloutCase ${c.id} is resolved (task ${c.taskId} is ${c.taskState}); nothing was done.`);
+  if (action === 'release' && c.review === undefined) {
+    return refused('FALLOUT_ACTION_NOT_ALLOWED', `falloutCase ${c.id} is a provisioning failure, not an order held for specialist review; retry, force-complete or fail item ${c.itemId} instead.`);
+  }
   if (action === 'skip' && !policies[c.taskType].skippable) {
     return refused('TASK_NOT_SKIPPABLE', `Task type ${c.taskType} may not be skipped; retry, force-complete or fail item ${c.itemId} instead.`);
   }
@@ -79,7 +82,8 @@ async function log(deps: ResolveFalloutDeps, entry: Omit<FalloutActionEntry, 'id
 
 /**
  * Takes an operator action on an open fallout case: retry (same idempotency key, fresh attempts),
- * skip (skippable task types only), force-complete with an optional output, or fail the item. The
+ * skip (skippable task types only), force-complete with an optional output, fail the item, or
+ * release an order held for specialist review (its plan proceeds). The
  * action is logged with the operator and reason, refused or not; the case is returned as it is now.
  */
 export async function actOnFalloutCase(

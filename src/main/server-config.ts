@@ -28,6 +28,8 @@ export interface ServerConfig {
   readonly carrierSimUrl?: string;
   /** A clock faster than the wall clock (demos and end-to-end tests); the wall clock when absent. */
   readonly clock?: ClockScale;
+  /** False: the fallout model only scores orders; none is held for a specialist queue (default: route when a model is active). */
+  readonly routing?: boolean;
 }
 
 /** Reads the configuration; throws with a clear message on a bad value. */
@@ -48,6 +50,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       'pg-schema': { type: 'string' },
       'lease-ms': { type: 'string' },
       'carrier-sim-url': { type: 'string' },
+      'no-routing': { type: 'boolean' },
       ...CLOCK_FLAGS,
     },
     allowPositionals: false,
@@ -96,5 +99,6 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     ...(leaseMs !== undefined ? { leaseMs } : {}),
     ...(carrierSimUrl !== '' ? { carrierSimUrl } : {}),
     ...(clock !== undefined ? { clock } : {}),
+    ...((values['no-routing'] ?? env.PROVISIO_ROUTING === 'off') ? { routing: false } : {}),
   };
 }

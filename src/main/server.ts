@@ -10,6 +10,7 @@ import { parseListenerQuery } from '../domain/events/listener-query.js';
 import { gbdtFalloutPredictor } from '../adapters/ml/gbdt-fallout-predictor.js';
 import { extractFalloutFeatures } from '../app/features/extract-features.js';
 import { FALLOUT_FEATURES, FEATURE_VOCABULARIES } from '../app/features/fallout-features.js';
+import { routingPolicyOfModel, specialistRouting } from '../app/specialist-routing.js';
 import { openRuntime } from './runtime.js';
 import { readServerConfig, type ServerConfig } from './server-config.js';
 
@@ -25,11 +26,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const { log, stores, catalog, dispatcher, cancelWorker } = rt;
   // Entry validation needs the reference data on the first order: build it before listening.
   const { addressReference } = rt.referenceData();
-  // The active fallout model scores every accepted order (after `provisio model train`; restart to load a new one).
+  // The active fallout model scores every accepted order (after `provisio model train`; restart to load a new one),
+  // and orders it finds risky enough are held for a specialist queue with the model's per-cause thresholds.
   const predictor = stores.modelRegistry
     ? gbdtFalloutPredictor({ registry: stores.modelRegistry, extract: extractFalloutFeatures, featureNames: FALLOUT_FEATURES.map((f) => f.name), vocabularies: FEATURE_VOCABULARIES })
     : undefined;
-  await predictor?.reload();
+  const activeModel = await predictor?.reload();
+  const routingPolicy = activeModel && config.routing !== false ? routingPolicyOfModel(activeModel) : undefined;
   let ready = false;
   const app = await buildHttpApp({
     logger: log.child({ component: 'http' }),
@@ -62,6 +65,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       entryChecks: [catalogEntryCheck(catalog), orderDatesEntryCheck, validationEntryCheck(rt.validationContext)],
       planner: rt.provisioning.planner,
       ...(predictor ? { predictor: (order) => predictor.predict(order) } : {}),
+      ...(routingPolicy ? { routing: specialistRouting(() => routingPolicy) } : {}),
       urls: rt.urls,
       checkListenerQuery: (q) => {
         const parsed = parseListenerQuery(q);

@@ -1,6 +1,8 @@
 import type { OrderState } from '../domain/order/order-state.js';
 import type { TaskState } from '../domain/plan/task-state.js';
 import type { TaskMode, TaskType } from '../domain/plan/task-type.js';
+import type { SpecialistReview } from '../domain/routing/route-order.js';
+import type { SpecialistQueue } from '../domain/routing/specialist-queue.js';
 import type { FalloutActionEntry } from './fallout-action-log.js';
 import type { Page } from './order-query.js';
 
@@ -49,6 +51,11 @@ export interface FalloutCase {
   readonly orderState: OrderState;
   /** Operator actions on this case and on its order, oldest first. */
   readonly actions: readonly FalloutActionEntry[];
+  /**
+   * Present when the case is the hold of an order routed to a specialist queue before provisioning
+   * (a pre-emptive review, not a provisioning failure): queue, predicted cause, risks and factors.
+   */
+  readonly review?: SpecialistReview;
 }
 
 /** Filters and page of a fallout case list; results come newest case first. */
@@ -58,6 +65,8 @@ export interface FalloutCaseQuery {
   readonly system?: string;
   readonly errorCode?: string;
   readonly orderId?: string;
+  /** Only review holds in this specialist queue. */
+  readonly queue?: SpecialistQueue;
   readonly offset: number;
   readonly limit: number;
 }

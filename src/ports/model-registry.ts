@@ -56,8 +56,8 @@ export interface ModelVersion {
   readonly metrics: Readonly<Record<string, HeadMetrics>>;
   /** Review capacity (share of orders) and the calibrated risk above which an order is in it. */
   readonly operatingPoint: { readonly capacity: number; readonly threshold: number };
-  /** Thresholds of every head at the standard review capacities (OPERATING_CAPACITIES), for routing. */
-  readonly operatingPoints: readonly HeadOperatingPoint[];
+  /** Thresholds of every head at the standard review capacities (OPERATING_CAPACITIES), for routing; absent on older versions. */
+  readonly operatingPoints?: readonly HeadOperatingPoint[];
   readonly rowCounts: { readonly train: number; readonly earlyStop: number; readonly calibration: number; readonly test: number };
   readonly params: Readonly<Record<string, unknown>>;
 }

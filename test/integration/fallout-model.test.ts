@@ -95,7 +95,7 @@ describe('fallout model on a later slice', () => {
   });
 
   it('records a threshold per head at each standard review capacity, tighter at smaller capacity', () => {
-    const port = model.operatingPoints.filter((p) => p.head === 'port');
+    const port = (model.operatingPoints ?? []).filter((p) => p.head === 'port');
     expect(port.map((p) => p.capacity)).toEqual([0.005, 0.01, 0.02, 0.05, 0.1]);
     expect(port[0]!.threshold).toBeGreaterThanOrEqual(port[4]!.threshold);
   });

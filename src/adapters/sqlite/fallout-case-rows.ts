@@ -2,6 +2,7 @@ import type { OrderState } from '../../domain/order/order-state.js';
 import type { TaskPolicy } from '../../domain/plan/task-policy.js';
 import type { TaskState } from '../../domain/plan/task-state.js';
 import type { TaskMode, TaskType } from '../../domain/plan/task-type.js';
+import { reviewOfInputs } from '../../domain/routing/review-hold.js';
 import type { FalloutActionEntry } from '../../ports/fallout-action-log.js';
 import type { FalloutAttempt, FalloutCase, FalloutCaseQuery } from '../../ports/fallout-case-reader.js';
 import type { Page } from '../../ports/order-query.js';
@@ -16,7 +17,12 @@ export interface FalloutTaskRow {
   readonly state: TaskState;
   readonly history: readonly Partial<FalloutAttempt>[];
   readonly orderState: OrderState;
+  /** The task inputs (JSON text) when the task is a specialist review hold, else null. */
+  readonly reviewInputs: string | null;
 }
+
+/** SQL selecting a task's inputs only for review holds (column `review_inputs`), as both stores read cases. */
+export const REVIEW_INPUTS_COLUMN = "CASE WHEN t.type = 'specialist-review' THEN t.inputs END AS review_inputs";
 
 /** The id of the fallout case of a task (the task's idempotency key). */
 export function falloutCaseId(orderId: string, taskId: string): string {
@@ -70,7 +76,14 @@ export function caseOfTask(row: FalloutTaskRow, policies: Readonly<Record<TaskTy
     attempts,
     orderState: row.orderState,
     actions: [],
+    ...reviewOf(row),
   };
+}
+
+function reviewOf(row: FalloutTaskRow): Pick<FalloutCase, 'review'> {
+  if (row.reviewInputs === null) return {};
+  const review = reviewOfInputs(JSON.parse(row.reviewInputs));
+  return review === undefined ? {} : { review };
 }
 
 /** The case with the logged actions that concern it: its own and those on its whole order. */
@@ -84,7 +97,8 @@ export function pageOfCases(cases: readonly FalloutCase[], q: FalloutCaseQuery):
     (c) =>
       (q.status === undefined || c.status === q.status) &&
       (q.system === undefined || c.system === q.system) &&
-      (q.errorCode === undefined || c.errorCode === q.errorCode),
+      (q.errorCode === undefined || c.errorCode === q.errorCode) &&
+      (q.queue === undefined || c.review?.queue === q.queue),
   );
   kept.sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { total: kept.length, items: kept.slice(q.offset, q.offset + q.limit) };

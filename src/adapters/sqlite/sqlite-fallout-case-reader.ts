@@ -6,7 +6,7 @@ import type { TaskMode, TaskType } from '../../domain/plan/task-type.js';
 import type { FalloutActionEntry } from '../../ports/fallout-action-log.js';
 import type { FalloutCase, FalloutCaseQuery, FalloutCaseReader } from '../../ports/fallout-case-reader.js';
 import type { Page } from '../../ports/order-query.js';
-import { caseOfTask, pageOfCases, splitFalloutCaseId, withActions, type FalloutTaskRow } from './fallout-case-rows.js';
+import { caseOfTask, pageOfCases, REVIEW_INPUTS_COLUMN, splitFalloutCaseId, withActions, type FalloutTaskRow } from './fallout-case-rows.js';
 import { actionOfRow, type FalloutActionRow } from './sqlite-fallout-action-log.js';
 
 interface Row {
@@ -18,9 +18,10 @@ interface Row {
   state: TaskState;
   history: string | null;
   order_state: OrderState;
+  review_inputs: string | null;
 }
 
-const COLUMNS = `SELECT t.order_id, t.id, t.item_id, t.type, t.mode, t.state, t.history, p.order_state
+const COLUMNS = `SELECT t.order_id, t.id, t.item_id, t.type, t.mode, t.state, t.history, p.order_state, ${REVIEW_INPUTS_COLUMN}
   FROM task t JOIN plan p ON p.order_id = t.order_id`;
 
 function toTaskRow(r: Row): FalloutTaskRow {
@@ -33,6 +34,7 @@ function toTaskRow(r: Row): FalloutTaskRow {
     state: r.state,
     history: r.history === null ? [] : (JSON.parse(r.history) as FalloutTaskRow['history']),
     orderState: r.order_state,
+    reviewInputs: r.review_inputs,
   };
 }
 

@@ -39,6 +39,7 @@ export function falloutCaseToJson(c: FalloutCase): Record<string, unknown> {
     error: { system: c.system, code: c.errorCode, text: c.errorText, retryable: c.retryable },
     attempt: c.attempts.map((a) => ({ attempt: a.attempt, date: iso(a.at), system: a.system, code: a.code, text: a.text, retryable: a.retryable })),
     action: c.actions.map(actionToJson),
+    ...(c.review === undefined ? {} : { review: c.review }),
     '@type': 'FalloutCase',
   };
 }

@@ -27,7 +27,7 @@ export interface FalloutRoutesDeps extends ResolveFalloutDeps {
   readonly onPlanChanged?: (orderId: string) => void;
 }
 
-type ListQueryString = Partial<Record<'status' | 'taskType' | 'system' | 'errorCode' | 'orderId' | 'offset' | 'limit', string>>;
+type ListQueryString = Partial<Record<'status' | 'taskType' | 'system' | 'errorCode' | 'orderId' | 'queue' | 'offset' | 'limit', string>>;
 interface ActionBody {
   readonly operator?: string;
   readonly reason: string;
@@ -50,6 +50,7 @@ function toQuery(q: ListQueryString): FalloutCaseQuery {
     ...(q.system === undefined ? {} : { system: q.system }),
     ...(q.errorCode === undefined ? {} : { errorCode: q.errorCode }),
     ...(q.orderId === undefined ? {} : { orderId: q.orderId }),
+    ...(q.queue === undefined ? {} : { queue: q.queue as NonNullable<FalloutCaseQuery['queue']> }),
   };
 }
 
@@ -93,6 +94,7 @@ export function registerFalloutRoutes(app: FastifyInstance, deps: FalloutRoutesD
   action('skip', 'Mark the task not required (skippable task types only); dependants go on', operatorNoteSchema);
   action('forceComplete', 'Mark the task done with an operator-supplied output; dependants go on', forceCompleteSchema);
   action('failItem', 'Fail the order item of the task; the order may end partial or failed', operatorNoteSchema);
+  action('release', 'Release an order held for specialist review before provisioning: its plan proceeds', operatorNoteSchema);
 
   app.post(`${WORKBENCH_BASE}/productOrder/:orderId/cancel`, {
     schema: { tags, summary: 'Cancel an order on an operator decision: stop open tasks, compensate done ones', params: orderParam, body: operatorNoteSchema, response: { 202: operatorCancelSchema, ...refusals } },

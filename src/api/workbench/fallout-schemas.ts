@@ -3,6 +3,8 @@ import { OPERATOR_ACTIONS } from '../../domain/plan/plan-event.js';
 import { TASK_STATES } from '../../domain/plan/task-state.js';
 import { TASK_MODES, TASK_TYPES } from '../../domain/plan/task-type.js';
 import { ORDER_STATES } from '../../domain/order/order-state.js';
+import { FALLOUT_CAUSES } from '../../domain/fallout/fallout-cause.js';
+import { SPECIALIST_QUEUES } from '../../domain/routing/specialist-queue.js';
 import { FALLOUT_CASE_STATUSES } from '../../ports/fallout-case-reader.js';
 
 const str = { type: 'string', maxLength: 4000 } as const;
@@ -25,6 +27,7 @@ export const listFalloutQuerySchema = {
     system: { ...shortStr, description: 'OSS/BSS system whose failure opened the case' },
     errorCode: shortStr,
     orderId: shortStr,
+    queue: { type: 'string', enum: SPECIALIST_QUEUES, description: 'only orders held for review in this specialist queue' },
     offset: count,
     limit: count,
   },
@@ -67,6 +70,20 @@ export const falloutCaseSchema = {
           detail: str,
           scope: { type: 'string', enum: ['falloutCase', 'productOrder'] },
         },
+      },
+    },
+    review: {
+      type: 'object',
+      description: 'Present when the order is held for a specialist before provisioning because the fallout model predicts it will fall out',
+      properties: {
+        queue: { type: 'string', enum: SPECIALIST_QUEUES },
+        cause: { type: 'string', enum: FALLOUT_CAUSES },
+        causeRisk: { type: 'number' },
+        threshold: { type: 'number' },
+        risk: { type: 'number' },
+        benefit: { type: 'number' },
+        modelVersion: str,
+        factors: { type: 'array', items: { type: 'object', properties: { text: str, contribution: { type: 'number' } } } },
       },
     },
     '@type': { type: 'string', const: 'FalloutCase' },

@@ -13,7 +13,8 @@ const ACTIONABLE = new Set(['fallout', 'pending']);
 
 /**
  * Applies an operator's action on a task: retry (same idempotency key, fresh attempt budget), skip
- * (only skippable types), force-complete with an output, fail the item, or cancel the order.
+ * (only skippable types), force-complete with an output, fail the item, cancel the order, or
+ * release an order held for specialist review (its plan proceeds).
  */
 export function applyOperatorAction(draft: PlanDraft, event: OperatorEvent, policies: Policies): void {
   const t = draft.tasks[event.taskId];
@@ -44,6 +45,13 @@ export function applyOperatorAction(draft: PlanDraft, event: OperatorEvent, poli
       break;
     case 'failItem':
       failItem(draft, t.itemId);
+      break;
+    case 'release':
+      if (t.type !== 'specialist-review') return deny(`Task ${t.id} is ${t.type}, not a specialist review hold; retry or force-complete it instead.`);
+      if (t.state !== 'fallout') return deny(`The review hold ${t.id} is ${t.state}; only a held order can be released.`);
+      draft.move(t.id, 'done');
+      draft.outputs.push({ taskId: t.id, output: event.output ?? { releasedByOperator: true } });
+      onTaskEnded(draft, t.id);
       break;
   }
   draft.decision = { kind: 'accepted', penaltyTaskIds: [] };

@@ -17,8 +17,11 @@ export type TaskResult =
   | { readonly kind: 'failed'; readonly failure: TaskFailure }
   | { readonly kind: 'informationRequired'; readonly fieldPath: string; readonly text: string };
 
-/** Actions an operator may take on a task in fallout (fallout-and-ai.md §1.5). */
-export const OPERATOR_ACTIONS = ['retry', 'skip', 'forceComplete', 'failItem', 'cancelOrder'] as const;
+/**
+ * Actions an operator may take on a task in fallout (fallout-and-ai.md §1.5); `release` ends the
+ * review hold of an order routed to a specialist queue before provisioning.
+ */
+export const OPERATOR_ACTIONS = ['retry', 'skip', 'forceComplete', 'failItem', 'cancelOrder', 'release'] as const;
 /** An operator action kind. */
 export type OperatorActionKind = (typeof OPERATOR_ACTIONS)[number];
 

@@ -67,6 +67,8 @@ const OVERRIDES: Readonly<Record<TaskType, Partial<TaskPolicy>>> = {
   'provision-legacy': { maxAttempts: 3, backoffInitialMs: 300_000, timeoutMs: 120_000 },
   'record-in-crm': { skippable: true, maxAttempts: 8 },
   'update-billing': { maxAttempts: 8 },
+  // A review hold opens its case at once; releasing or skipping it lets the plan go on; it leaves nothing to undo.
+  'specialist-review': { maxAttempts: 1, compensation: 'none', skippable: true },
 };
 
 /** Policy of every task type: defaults merged with its overrides. */

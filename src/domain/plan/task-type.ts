@@ -21,6 +21,8 @@ export const TASK_TYPES = [
   'provision-legacy',
   'record-in-crm',
   'update-billing',
+  // Not provisioning work: the hold of an order routed to a specialist queue before provisioning.
+  'specialist-review',
 ] as const;
 /** A provisioning task type. */
 export type TaskType = (typeof TASK_TYPES)[number];

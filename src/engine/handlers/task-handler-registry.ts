@@ -114,6 +114,8 @@ export function createTaskHandlers(s: SouthboundSystems): TaskHandlers {
       async (ctx) => done(await s.billing.applyItem({ ...key(ctx), action: textInput(ctx, 'action') ?? 'add', productType: textInput(ctx, 'productType') ?? '', ...opt('offeringId', textInput(ctx, 'offeringId')) })),
       (ctx) => s.billing.reverse({ ...key(ctx), billingRef: outputRef(ctx.output, 'billingRef') }),
     ),
+    // A review hold opens in fallout at submit and runs only if an operator retries it: the review is over, the plan goes on.
+    'specialist-review': handler('specialist-review', async () => done({ reviewed: true })),
   } satisfies Record<TaskType, TaskHandler>;
 }
 

@@ -3,6 +3,9 @@ import { REALISTIC_PROFILES, type SimulatedSystem } from '../../adapters/simulat
 import type { TaskType } from '../../domain/plan/task-type.js';
 import type { TaskHandler, TaskHandlers } from '../../engine/task-handler.js';
 
+/** Task types no southbound system answers (they are not delayed). */
+type InternalTask = 'specialist-review';
+
 /** The southbound system that answers each task type (its response-time profile applies). */
 export const SYSTEM_OF_TASK = {
   'reserve-sim': 'inventory',
@@ -23,9 +26,9 @@ export const SYSTEM_OF_TASK = {
   'provision-legacy': 'legacy',
   'record-in-crm': 'crm',
   'update-billing': 'billing',
-} as const satisfies Record<TaskType, SimulatedSystem>;
+} as const satisfies Record<Exclude<TaskType, InternalTask>, SimulatedSystem>;
 
-function delayed(type: TaskType, inner: TaskHandler, seed: number, answerAt: Map<string, number>, answered: Set<string>): TaskHandler {
+function delayed(type: Exclude<TaskType, InternalTask>, inner: TaskHandler, seed: number, answerAt: Map<string, number>, answered: Set<string>): TaskHandler {
   const profile = REALISTIC_PROFILES[SYSTEM_OF_TASK[type]];
   return {
     policy: inner.policy,
@@ -55,7 +58,7 @@ function delayed(type: TaskType, inner: TaskHandler, seed: number, answerAt: Map
 export function withVirtualResponseTimes(handlers: TaskHandlers, seed: number): TaskHandlers {
   const answerAt = new Map<string, number>();
   const answered = new Set<string>();
-  const out = {} as Record<TaskType, TaskHandler>;
-  for (const type of Object.keys(SYSTEM_OF_TASK) as TaskType[]) out[type] = delayed(type, handlers[type], seed, answerAt, answered);
+  const out: Record<TaskType, TaskHandler> = { ...handlers };
+  for (const type of Object.keys(SYSTEM_OF_TASK) as (keyof typeof SYSTEM_OF_TASK)[]) out[type] = delayed(type, handlers[type], seed, answerAt, answered);
   return out;
 }

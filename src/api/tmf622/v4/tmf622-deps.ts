@@ -17,6 +17,8 @@ export interface Tmf622Deps {
   readonly planner?: SubmitOrderDeps['planner'];
   /** Scores fallout risk at entry (absent: no model). */
   readonly predictor?: SubmitOrderDeps['predictor'];
+  /** Holds predicted-risky orders for a specialist queue before provisioning (absent: all go straight through). */
+  readonly routing?: SubmitOrderDeps['routing'];
   readonly urls: V4Urls;
   /** Checks a hub `query`; returns a message when it cannot be understood. */
   readonly checkListenerQuery: (query: string) => string | undefined;
