@@ -16,6 +16,7 @@ import type { FalloutActionLog } from '../ports/fallout-action-log.js';
 import type { FalloutCaseReader } from '../ports/fallout-case-reader.js';
 import type { ModelRegistry } from '../ports/model-registry.js';
 import { sqliteModelRegistry } from '../adapters/sqlite/sqlite-model-registry.js';
+import { PgModelRegistry } from '../adapters/postgres/pg-model-registry.js';
 import type { HubStore } from '../ports/hub-store.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { PortRequestStore } from '../ports/port-request-store.js';
@@ -35,8 +36,8 @@ export interface Stores {
   /** Fallout cases (derived from failed tasks) and the operators' actions on them. */
   readonly falloutCases: FalloutCaseReader;
   readonly falloutActions: FalloutActionLog;
-  /** The fallout model registry (SQLite only for now; undefined on PostgreSQL). */
-  readonly modelRegistry: ModelRegistry | undefined;
+  /** The fallout model registry (versions, metrics, the active model), in the same database. */
+  readonly modelRegistry: ModelRegistry;
   /** The ledger of effects the simulated southbound systems applied (durable, in the same database). */
   readonly effectLedger: (clock: Clock) => EffectLedger;
   /** Port requests coordinated with losing carriers. */
@@ -81,7 +82,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       effectLedger: (clock) => new PgEffectLedger(pg.pool, clock),
       portRequests: new PgPortRequestStore(pg.pool),
       falloutCases: new PgFalloutCaseReader(pg.pool),
-      modelRegistry: undefined,
+      modelRegistry: new PgModelRegistry(pg.pool),
       falloutActions: new PgFalloutActionLog(pg.pool),
       ping: pg.ping,
       close: pg.close,

@@ -28,10 +28,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const { addressReference } = rt.referenceData();
   // The active fallout model scores every accepted order (after `provisio model train`; restart to load a new one),
   // and orders it finds risky enough are held for a specialist queue with the model's per-cause thresholds.
-  const predictor = stores.modelRegistry
-    ? gbdtFalloutPredictor({ registry: stores.modelRegistry, extract: extractFalloutFeatures, featureNames: FALLOUT_FEATURES.map((f) => f.name), vocabularies: FEATURE_VOCABULARIES })
-    : undefined;
-  const activeModel = await predictor?.reload();
+  const predictor = gbdtFalloutPredictor({ registry: stores.modelRegistry, extract: extractFalloutFeatures, featureNames: FALLOUT_FEATURES.map((f) => f.name), vocabularies: FEATURE_VOCABULARIES });
+  const activeModel = await predictor.reload();
   const routingPolicy = activeModel && config.routing !== false ? routingPolicyOfModel(activeModel) : undefined;
   let ready = false;
   const app = await buildHttpApp({
@@ -64,7 +62,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       ids: uuidIds,
       entryChecks: [catalogEntryCheck(catalog), orderDatesEntryCheck, validationEntryCheck(rt.validationContext)],
       planner: rt.provisioning.planner,
-      ...(predictor ? { predictor: (order) => predictor.predict(order) } : {}),
+      ...(activeModel ? { predictor: (order) => predictor.predict(order) } : {}),
       ...(routingPolicy ? { routing: specialistRouting(() => routingPolicy) } : {}),
       urls: rt.urls,
       checkListenerQuery: (q) => {

@@ -7,6 +7,7 @@ import { documentFiltersMigration } from './005-document-filters.js';
 import { falloutActionsMigration } from './006-fallout-actions.js';
 import { effectLedgerMigration } from './007-effect-ledger.js';
 import { portRequestsMigration } from './008-port-requests.js';
+import { modelRegistryMigration } from './009-model-registry.js';
 
 /**
  * The PostgreSQL schema history, oldest first. To change the schema, add `NNN-<concept>.ts` with the
@@ -21,4 +22,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   falloutActionsMigration,
   effectLedgerMigration,
   portRequestsMigration,
+  modelRegistryMigration,
 ];
