@@ -23,7 +23,7 @@ import { planForSubmit } from '../src/domain/decomposition/plan-for-submit.js';
 import { FINAL_ORDER_STATES } from '../src/domain/order/order-state.js';
 import { loadShippedDecompositionRules } from '../src/main/provisioning.js';
 import { startProcess, stopCluster, type Cluster, type ProvisioProcess } from '../test/integration/multiprocess-harness.js';
-import { cpuSecondsOf, machineCpu, type MachineCpu } from './process-cpu.js';
+import { cpuSecondsByName, cpuSecondsOf, cpuSecondsSince, machineCpu, type MachineCpu } from './process-cpu.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -54,8 +54,10 @@ interface RunResult {
   readonly ordersPerSecond: number;
   readonly tasksPerSecond: number;
   readonly outcomes: Readonly<Record<string, number>>;
-  /** CPU seconds of the worker processes during the drain, and of the whole machine (all cores). */
+  /** CPU seconds during the drain: of the worker processes, of PostgreSQL (all its processes, whoever they serve). */
   readonly workerCpuSeconds: number;
+  readonly postgresCpuSeconds: number;
+  /** Busy share of the whole machine (all cores) during the drain. */
   readonly machineBusy: number;
   readonly loadAverage: number;
   readonly loadSeconds: number;
@@ -161,8 +163,10 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
       const settledBefore = await settledCount(client);
       const cpu0 = started.map((p) => cpuSecondsOf(p.child.pid));
       const machine0: MachineCpu = machineCpu();
+      const postgres0 = cpuSecondsByName('postgres');
       const { settled, seconds } = await drain(client, PARK_MS, settledBefore + backlog.acknowledged);
       const machine1 = machineCpu();
+      const postgresCpu = cpuSecondsSince(postgres0, 'postgres');
       const workerCpu = started.reduce((s, p, i) => s + cpuSecondsOf(p.child.pid) - (cpu0[i] ?? 0), 0);
       const done = settled - settledBefore;
       return {
@@ -175,6 +179,7 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
         tasksPerSecond: Math.round((backlog.tasks * done) / Math.max(1, backlog.acknowledged) / seconds),
         outcomes: await outcomes(client),
         workerCpuSeconds: Number(workerCpu.toFixed(2)),
+        postgresCpuSeconds: Number(postgresCpu.toFixed(2)),
         machineBusy: Number(((machine1.busy - machine0.busy) / Math.max(1e-9, machine1.total - machine0.total)).toFixed(2)),
         loadAverage: Number((loadavg()[0] ?? 0).toFixed(2)),
         loadSeconds: Number(backlog.loadSeconds.toFixed(1)),
@@ -189,8 +194,13 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
 }
 
 function table(results: readonly RunResult[]): string {
-  const head = ['workers', 'orders', 'settled', 'seconds', 'orders/s', 'tasks/s', 'worker CPU s', 'machine busy', 'load avg'];
-  const rows = results.map((r) => [r.workers, r.orders, r.settled, r.seconds, r.ordersPerSecond, r.tasksPerSecond, r.workerCpuSeconds, `${Math.round(r.machineBusy * 100)}%`, r.loadAverage].map(String));
+  const head = ['workers', 'orders', 'settled', 'seconds', 'orders/s', 'tasks/s', 'worker CPU s', 'PostgreSQL CPU s', 'CPU ms/order', 'machine busy', 'load avg'];
+  const rows = results.map((r) =>
+    [
+      r.workers, r.orders, r.settled, r.seconds, r.ordersPerSecond, r.tasksPerSecond, r.workerCpuSeconds, r.postgresCpuSeconds,
+      (((r.workerCpuSeconds + r.postgresCpuSeconds) * 1000) / Math.max(1, r.settled)).toFixed(2), `${Math.round(r.machineBusy * 100)}%`, r.loadAverage,
+    ].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   return [head, ...rows].map((row) => row.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')).join('\n');
 }

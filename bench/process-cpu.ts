@@ -1,20 +1,43 @@
 // CPU time from /proc (Linux), so a benchmark on a shared machine can say how busy it was.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc's CPU counters (USER_HZ, 100 on Linux). */
 const TICKS = 100;
 
+/** A process's command name and user + system CPU seconds so far, or undefined when it cannot be read. */
+function statOf(pid: number | string): { name: string; seconds: number } | undefined {
+  try {
+    // The command name is in parentheses and may hold spaces; the other fields follow it.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const fields = stat.slice(close + 2).split(' ');
+    return { name: stat.slice(stat.indexOf('(') + 1, close), seconds: (Number(fields[11]) + Number(fields[12])) / TICKS };
+  } catch {
+    return undefined;
+  }
+}
+
 /** User + system CPU seconds used so far by a process (0 when it cannot be read). */
 export function cpuSecondsOf(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  try {
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
-  } catch {
-    return 0;
+  return pid === undefined ? 0 : (statOf(pid)?.seconds ?? 0);
+}
+
+/** CPU seconds by process id of every running process with this command name (e.g. `postgres`). */
+export function cpuSecondsByName(name: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = statOf(entry);
+    if (stat?.name === name) out.set(Number(entry), stat.seconds);
   }
+  return out;
+}
+
+/** CPU seconds the processes named like `before`'s used since then (those that ended meanwhile are not counted). */
+export function cpuSecondsSince(before: ReadonlyMap<number, number>, name: string): number {
+  let total = 0;
+  for (const [pid, seconds] of cpuSecondsByName(name)) total += seconds - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** Busy and total CPU ticks of the whole machine, all cores together. */
