@@ -56,7 +56,10 @@ async function main(): Promise<void> {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'provisio-bench-api-'));
   const engineArgs = values['with-engine'] ? ['--simulators', 'instant'] : ['--no-engine'];
-  const server = spawn(process.execPath, ['dist/src/main/server.js', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn', ...engineArgs], {
+  // The server runs with the Node options of `npm start` (its heap limit).
+  const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const nodeOptions = /^node\s+(.*?)\s*dist\//.exec(startScript)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeOptions, 'dist/src/main/server.js', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn', ...engineArgs], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

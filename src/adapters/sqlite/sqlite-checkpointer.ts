@@ -38,6 +38,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = FULL');
+db.pragma('cache_size = -2000');
 let checkpoints = 0, framesCopied = 0, copiedBefore = 0;
 const checkpoint = () => {
   try {

@@ -74,6 +74,8 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   registerDocumentMatch(db);
   const flushInBackground = options.path !== ':memory:' && (options.synchronous ?? 'FULL') === 'FULL' && options.commitFlush !== 'inline';
   const commitDb = flushInBackground ? openSqliteConnection({ path: options.path, synchronous: 'NORMAL' }) : db;
+  // The commit connection touches the pages its inserts and updates land on: a smaller cache will do.
+  if (commitDb !== db) commitDb.pragma('cache_size = -8000');
   const walSync = flushInBackground ? new WalSync(`${options.path}-wal`) : undefined;
   shareFreshPlans([db, commitDb], options.freshPlanHints === false ? 0 : undefined);
   const checkpointer = options.backgroundCheckpoints === true && options.path !== ':memory:' ? startCheckpointer({ path: options.path }) : undefined;
