@@ -36,6 +36,8 @@ export interface PortingDeps {
   readonly mode: SimulationMode;
   /** A `provisio carrier-sim` process; without it the carrier simulator runs in this process on `clock`. */
   readonly carrierSimUrl?: string;
+  /** Other processes share the store (PostgreSQL): an in-process carrier simulator would be this process's alone. */
+  readonly sharedStore: boolean;
   readonly log: Logger;
 }
 
@@ -63,6 +65,9 @@ function gatewayOf(deps: PortingDeps, coordinated: boolean): PortingGateway {
 export function buildPorting(deps: PortingDeps): Porting {
   const link: CarrierLink = deps.carrierSimUrl === undefined ? 'in-process' : 'http';
   const coordinated = link === 'http' || deps.mode === 'realistic';
+  if (coordinated && link === 'in-process' && deps.sharedStore) {
+    deps.log.warn('port-ins run against a carrier simulator inside this process; with several processes give each the same --carrier-sim-url');
+  }
   const coordinator = new PortCoordinator({ store: deps.store, gateway: gatewayOf(deps, coordinated), clock: deps.clock });
   const portIn = coordinated
     ? new CoordinatedNumberPortIn({

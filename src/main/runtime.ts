@@ -96,7 +96,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   const orderFacts = orderFactsFromStore((id) => stores.orders.getOrder(id));
   const systems = createSimulatedSystems({ world, seed: config.seed, clock, ledger: stores.effectLedger(clock), mode: config.simulators, orderFacts });
   const porting = buildPorting({
-    world, seed: config.seed, clock, store: stores.portRequests, orderFacts, mode: config.simulators, log,
+    world, seed: config.seed, clock, store: stores.portRequests, orderFacts, mode: config.simulators, sharedStore: stores.kind === 'postgres', log,
     ...(config.carrierSimUrl === undefined ? {} : { carrierSimUrl: config.carrierSimUrl }),
   });
   // The engine tells the cancel worker when orders end; the worker is built after the engine.
