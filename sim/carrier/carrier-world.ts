@@ -3,6 +3,7 @@ import type {
   InboundCarrierMessage, InboundNpacMessage, InboundPortMessage, OutboundCarrierMessage, OutboundNpacMessage, OutboundPortMessage, PortRequestBody,
 } from '../../src/domain/porting/port-message.js';
 import { decideRequest, type CarrierVerdict } from './carrier-decision.js';
+import { CarrierOutbox } from './carrier-outbox.js';
 import { CARRIER_PROFILES, type CarrierProfile, type MinutesRange } from './carrier-profile.js';
 import { MiniNpac, type LsmsFault } from './mini-npac.js';
 import type { SimAccount, TnRegistration } from './sim-account.js';
@@ -22,8 +23,7 @@ export class CarrierWorld {
   readonly registry = new Map<string, TnRegistration>();
   readonly accounts = new Map<string, SimAccount>();
   readonly log: LoggedMessage[] = [];
-  private readonly outbox: InboundPortMessage[] = [];
-  private readonly acked = new Set<string>();
+  private readonly outbox = new CarrierOutbox();
   private readonly listeners = new Set<(m: InboundPortMessage) => void>();
   private readonly receipts = new Map<string, string>();
   private readonly orders = new Map<string, SimPortOrder>();
@@ -68,19 +68,17 @@ export class CarrierWorld {
 
   /** Messages for Provisio after a cursor (the sequence number of the last one seen), unacknowledged only. */
   poll(cursor: number, limit = 100): { messages: InboundPortMessage[]; cursor: number } {
-    const messages = this.outbox.filter((m) => Number(m.messageId.slice(3)) > cursor && !this.acked.has(m.messageId)).slice(0, limit);
-    const last = messages.at(-1);
-    return { messages, cursor: last === undefined ? cursor : Number(last.messageId.slice(3)) };
+    return this.outbox.poll(cursor, limit);
   }
 
   /** Acknowledges delivered messages. */
   acknowledge(ids: readonly string[]): void {
-    for (const id of ids) this.acked.add(id);
+    this.outbox.acknowledge(ids);
   }
 
   /** Re-emits an already delivered message unchanged (duplicate delivery, scenario X1). */
   redeliver(messageId: string): void {
-    const m = this.outbox.find((x) => x.messageId === messageId);
+    const m = this.log.find((e) => e.direction === 'OUT' && e.correlationId === messageId)?.normalized as InboundPortMessage | undefined;
     if (m !== undefined) for (const l of this.listeners) l(m);
   }
 
