@@ -23,7 +23,7 @@ import { planForSubmit } from '../src/domain/decomposition/plan-for-submit.js';
 import { FINAL_ORDER_STATES } from '../src/domain/order/order-state.js';
 import { loadShippedDecompositionRules } from '../src/main/provisioning.js';
 import { startProcess, stopCluster, type Cluster, type ProvisioProcess } from '../test/integration/multiprocess-harness.js';
-import { cpuSecondsByName, cpuSecondsOf, cpuSecondsSince, machineCpu, type MachineCpu } from './process-cpu.js';
+import { cpuSecondsOf, localTcpPorts, machineCpu, type MachineCpu } from './process-cpu.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -54,7 +54,7 @@ interface RunResult {
   readonly ordersPerSecond: number;
   readonly tasksPerSecond: number;
   readonly outcomes: Readonly<Record<string, number>>;
-  /** CPU seconds during the drain: of the worker processes, of PostgreSQL (all its processes, whoever they serve). */
+  /** CPU seconds during the drain: of the worker processes, and of the PostgreSQL backends serving their connections. */
   readonly workerCpuSeconds: number;
   readonly postgresCpuSeconds: number;
   /** Busy share of the whole machine (all cores) during the drain. */
@@ -128,6 +128,13 @@ async function outcomes(client: pg.Client): Promise<Record<string, number>> {
   return Object.fromEntries(r.rows.map((row) => [row.state, Number(row.n)]));
 }
 
+/** The PostgreSQL backend processes serving the workers' connections (matched by the workers' local ports). */
+async function backendsOf(client: pg.Client, workers: readonly ProvisioProcess[]): Promise<number[]> {
+  const ports = workers.flatMap((p) => localTcpPorts(p.child.pid));
+  const r = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE client_port = ANY($1::int[])', [ports]);
+  return r.rows.map((row) => row.pid);
+}
+
 async function settledCount(client: pg.Client): Promise<number> {
   const r = await client.query<{ n: string }>('SELECT count(*) AS n FROM product_order WHERE state = ANY($1::text[])', [SETTLED]);
   return Number(r.rows[0]?.n);
@@ -163,10 +170,11 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
       const settledBefore = await settledCount(client);
       const cpu0 = started.map((p) => cpuSecondsOf(p.child.pid));
       const machine0: MachineCpu = machineCpu();
-      const postgres0 = cpuSecondsByName('postgres');
+      const backends = await backendsOf(client, started);
+      const postgres0 = backends.map(cpuSecondsOf);
       const { settled, seconds } = await drain(client, PARK_MS, settledBefore + backlog.acknowledged);
       const machine1 = machineCpu();
-      const postgresCpu = cpuSecondsSince(postgres0, 'postgres');
+      const postgresCpu = backends.reduce((s, pid, i) => s + cpuSecondsOf(pid) - (postgres0[i] ?? 0), 0);
       const workerCpu = started.reduce((s, p, i) => s + cpuSecondsOf(p.child.pid) - (cpu0[i] ?? 0), 0);
       const done = settled - settledBefore;
       return {
@@ -194,7 +202,7 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
 }
 
 function table(results: readonly RunResult[]): string {
-  const head = ['workers', 'orders', 'settled', 'seconds', 'orders/s', 'tasks/s', 'worker CPU s', 'PostgreSQL CPU s', 'CPU ms/order', 'machine busy', 'load avg'];
+  const head = ['workers', 'orders', 'settled', 'seconds', 'orders/s', 'tasks/s', 'worker CPU s', 'their backends CPU s', 'CPU ms/order', 'machine busy', 'load avg'];
   const rows = results.map((r) =>
     [
       r.workers, r.orders, r.settled, r.seconds, r.ordersPerSecond, r.tasksPerSecond, r.workerCpuSeconds, r.postgresCpuSeconds,

@@ -1,5 +1,5 @@
 // CPU time from /proc (Linux), so a benchmark on a shared machine can say how busy it was.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** Clock ticks per second of /proc's CPU counters (USER_HZ, 100 on Linux). */
 const TICKS = 100;
@@ -22,24 +22,6 @@ export function cpuSecondsOf(pid: number | undefined): number {
   return pid === undefined ? 0 : (statOf(pid)?.seconds ?? 0);
 }
 
-/** CPU seconds by process id of every running process with this command name (e.g. `postgres`). */
-export function cpuSecondsByName(name: string): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = statOf(entry);
-    if (stat?.name === name) out.set(Number(entry), stat.seconds);
-  }
-  return out;
-}
-
-/** CPU seconds the processes named like `before`'s used since then (those that ended meanwhile are not counted). */
-export function cpuSecondsSince(before: ReadonlyMap<number, number>, name: string): number {
-  let total = 0;
-  for (const [pid, seconds] of cpuSecondsByName(name)) total += seconds - (before.get(pid) ?? 0);
-  return total;
-}
-
 /** Busy and total CPU ticks of the whole machine, all cores together. */
 export interface MachineCpu {
   readonly busy: number;
@@ -57,4 +39,37 @@ export function machineCpu(): MachineCpu {
   } catch {
     return { busy: 0, total: 0 };
   }
+}
+
+/** The local TCP ports of a process's sockets (from its file descriptors and /proc/net/tcp{,6}). */
+export function localTcpPorts(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  const inodes = new Set<string>();
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m?.[1] !== undefined) inodes.add(m[1]);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  } catch {
+    return [];
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      const local = cols[1];
+      if (local !== undefined && cols[9] !== undefined && inodes.has(cols[9])) ports.push(parseInt(local.slice(local.lastIndexOf(':') + 1), 16));
+    }
+  }
+  return ports;
 }
