@@ -86,6 +86,16 @@ describe('SQLite group commit', () => {
     expect(db.inTransaction).toBe(false);
   });
 
+  it('fails only the failing change sets over many batches, written whole or with savepoints', async () => {
+    const c = committer(5);
+    // 30 batches of 5; every third batch holds one failing change set.
+    const notes = Array.from({ length: 150 }, (_, i): Note => (i % 15 === 7 ? { id: i, fail: 'own' } : { id: i }));
+    const results = await Promise.allSettled(notes.map((n) => c.commit(n)));
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(10);
+    expect(stored()).toEqual(notes.filter((n) => n.fail === undefined).map((n) => n.id));
+    expect(batches.map((b) => b.failed)).toEqual(Array.from({ length: 30 }, (_, i) => (i % 3 === 1 ? 1 : 0)));
+  });
+
   it('drains queued commits before resolving drain()', async () => {
     const c = committer(10);
     const pending = Array.from({ length: 35 }, (_, i) => c.commit({ id: i }));

@@ -62,6 +62,7 @@ export class SqliteGroupCommitter<C> {
   private queue: Waiting<C>[] = [];
   private scheduled = false;
   private idle: (() => void)[] = [];
+  private wholeBatchFailures = 0;
   private readonly sql: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'undo', Statement>;
 
   constructor(
@@ -117,6 +118,11 @@ export class SqliteGroupCommitter<C> {
   private writeBatch(batch: Waiting<C>[]): void {
     const started = performance.now();
     const outcomes: unknown[] = [];
+    if (batch.length > 1 && this.writeWhole(batch)) {
+      for (let i = 0; i < batch.length; i++) outcomes.push(undefined);
+      this.settle(batch, outcomes, started);
+      return;
+    }
     try {
       this.sql.begin.run();
       for (const item of batch) outcomes.push(this.writeOne(item.changes));
@@ -126,6 +132,34 @@ export class SqliteGroupCommitter<C> {
       this.abort(batch, outcomes, err);
       return;
     }
+    this.settle(batch, outcomes, started);
+  }
+
+  /**
+   * Writes the whole batch in one transaction without a savepoint per change set (each savepoint
+   * copies every page its change set touches into the statement journal). True when it committed;
+   * when any change set throws, the transaction is rolled back and false tells the caller to write
+   * the batch again with savepoints, so that only the failing change set fails.
+   */
+  private writeWhole(batch: readonly Waiting<C>[]): boolean {
+    if (this.wholeBatchFailures > 0) {
+      this.wholeBatchFailures--;
+      return false;
+    }
+    try {
+      this.sql.begin.run();
+      for (const item of batch) for (const w of this.writers) w.write(item.changes);
+      this.sql.commit.run();
+      return true;
+    } catch {
+      if (this.db.inTransaction) this.sql.rollback.run();
+      // Change sets that fail (conflicts) tend to come in runs: the next batches go with savepoints.
+      this.wholeBatchFailures = WHOLE_BATCH_BACKOFF;
+      return false;
+    }
+  }
+
+  private settle(batch: readonly Waiting<C>[], outcomes: readonly unknown[], started: number): void {
     const failed = outcomes.filter((o) => o !== undefined).length;
     this.onBatch?.({ size: batch.length, failed, ms: performance.now() - started });
     const settle = (flushError: Error | null): void =>
@@ -181,6 +215,9 @@ export class CommitNotDurable extends Error {
     this.name = 'CommitNotDurable';
   }
 }
+
+/** Batches written with a savepoint per change set after a batch written whole met a failing one. */
+const WHOLE_BATCH_BACKOFF = 8;
 
 /** Internal: a change set's error that also ended the surrounding transaction. */
 class BatchAborted extends Error {
