@@ -117,7 +117,12 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     (err) => log.warn({ err }, 'cancel pass failed'),
   );
   wakeCancels.fn = () => worker.wake();
-  const engineLoop = superviseEngine(provisioning.engine, { onError: (err) => log.warn({ err }, 'engine round failed; retrying') });
+  // On PostgreSQL, commits with ready tasks wake the loop (LISTEN/NOTIFY), so an idle worker polls
+  // less often; polling still finds timers that fall due and leases that expire.
+  const engineLoop = superviseEngine(provisioning.engine, {
+    idleMs: stores.kind === 'postgres' ? 250 : 20,
+    onError: (err) => log.warn({ err }, 'engine round failed; retrying'),
+  });
   const runtime: Runtime = {
     log,
     clock,
@@ -148,7 +153,10 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
       stores.onWake('deliveries', () => runtime.dispatcher.wake());
       runtime.dispatcher.start();
       worker.start();
-      if (config.runEngine) engineLoop.start();
+      if (config.runEngine) {
+        stores.onWake('tasks', () => engineLoop.wake());
+        engineLoop.start();
+      }
     },
     async stop() {
       await Promise.all([runtime.dispatcher.stop(), worker.stop(), engineLoop.stop(), provisioning.engine.stop()]);
