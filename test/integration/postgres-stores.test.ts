@@ -164,6 +164,20 @@ describe.skipIf(skip !== undefined)('engine on PostgreSQL', () => {
     expect(states.rows.map((r) => r.state)).toEqual(['inProgress', 'assessingCancellation', 'pendingCancellation', 'cancelled']);
   });
 
+  it('stores the items of a revision with the plan, and keeps them through later task moves', async () => {
+    const s = await open();
+    await submit(s, aFiberInstall(), 'o-rev');
+    const engine = createEngine({ taskStore: s.tasks, orders: s.orders, handlers: stubHandlers(), clock: new VirtualClock(T0), ids, chainSteps: 0 });
+    const revised: ProductOrder = { ...aNewMobileActivation(), id: 'o-rev', version: 1, createdAt: new Date(T0).toISOString(), updatedAt: new Date(T0).toISOString() };
+    const { plan } = planForSubmit(revised, catalog, rules, T0);
+    expect(await engine.apply('o-rev', { kind: 'revision', plan: { ...plan, revision: 2 } })).toMatchObject({ kind: 'accepted' });
+    const afterRevision = (await s.tasks.loadPlans(['o-rev'])).get('o-rev')?.state;
+    expect(afterRevision?.revision).toBe(2);
+    expect(afterRevision?.items).toEqual(plan.items);
+    await engine.tick();
+    expect((await s.tasks.loadPlans(['o-rev'])).get('o-rev')?.state.items).toEqual(plan.items);
+  });
+
   it("hands each undo the output its task recorded when it completed", async () => {
     const s = await open();
     await submit(s, aNewMobileActivation(), 'o-out');

@@ -9,8 +9,9 @@ const INSERT_PLANS = `INSERT INTO plan (order_id, version, revision, order_state
   SELECT u.order_id, 1, u.revision, u.order_state, u.cancellation, u.items, u.item_states
   FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::json[], $6::json[])
     AS u(order_id, revision, order_state, cancellation, items, item_states)`;
+// Items are sent only when a revision replaced them (null keeps the stored ones).
 const UPDATE_PLANS = `UPDATE plan p SET version = p.version + 1, revision = u.revision, order_state = u.order_state,
-    cancellation = u.cancellation, items = u.items, item_states = u.item_states
+    cancellation = u.cancellation, items = coalesce(u.items, p.items), item_states = u.item_states
   FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::json[], $7::json[])
     AS u(order_id, expected, revision, order_state, cancellation, items, item_states)
   WHERE p.order_id = u.order_id AND p.version = u.expected RETURNING p.order_id AS id`;
@@ -63,7 +64,8 @@ async function updatePlans(tx: PgTx, batch: readonly ChangeSet[], errors: Map<nu
   const s = changes.map((c) => c.row.state);
   const r = await tx.query<{ id: string }>(UPDATE_PLANS, [
     changes.map((c) => c.row.orderId), changes.map((c) => c.row.expectedVersion), s.map((x) => x.revision),
-    s.map((x) => x.orderState), s.map((x) => x.cancellation), s.map((x) => JSON.stringify(x.items)), s.map((x) => JSON.stringify(x.itemStates)),
+    s.map((x) => x.orderState), s.map((x) => x.cancellation), changes.map((c) => (c.row.itemsChanged === true ? JSON.stringify(c.row.state.items) : null)),
+    s.map((x) => JSON.stringify(x.itemStates)),
   ]);
   conflictsOf(changes, (c) => c.orderId, r.rows, (c) => new ConcurrencyConflict(PLAN_ENTITY, c.orderId), errors);
 }
