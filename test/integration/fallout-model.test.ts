@@ -92,6 +92,9 @@ describe('fallout model on a later slice', () => {
     const family = e.bySegment.filter((s) => s.segment === 'family');
     expect(family.length).toBeGreaterThan(0);
     expect(family.every((s) => s.rows >= 200 && s.value !== '')).toBe(true);
+    expect(e.routing.byQueue.map((q) => q.queue)).toContain('porting');
+    expect(e.routing.routedShare).toBeCloseTo(e.routing.byQueue.reduce((sum, q) => sum + q.routedShare, 0), 9);
+    expect(e.routing.routedShare).toBeLessThan(0.2);
   });
 
   it('records a threshold per head at each standard review capacity, tighter at smaller capacity', () => {

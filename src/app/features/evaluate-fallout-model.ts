@@ -1,8 +1,10 @@
 import { FALLOUT_CAUSES, type FalloutCause } from '../../domain/fallout/fallout-cause.js';
 import { populationStabilityIndex, reliabilityBins, type ReliabilityBin } from '../../ml/index.js';
 import type { HeadMetrics, ModelVersion } from '../../ports/model-registry.js';
+import { routingPolicyOfModel } from '../specialist-routing.js';
 import { headMetrics, scoreHead } from './head-metrics.js';
 import { wasProvisioned, type HistoryRecord } from './history-record.js';
+import { replayRouting, type RoutingReplay } from './routing-evaluation.js';
 import { segmentDrift, type SegmentDrift } from './segment-drift.js';
 import { buildTrainingTable, type TrainingTable } from './training-table.js';
 
@@ -44,6 +46,8 @@ export interface SliceEvaluation {
   readonly scorePsi: number;
   readonly byCause: readonly CauseDrift[];
   readonly bySegment: readonly SegmentDrift[];
+  /** The default routing policy with this model's thresholds, replayed on the later slice. */
+  readonly routing: RoutingReplay;
 }
 
 const mean = (xs: ArrayLike<number>): number => {
@@ -110,5 +114,6 @@ export function evaluateOnLaterSlice(model: ModelVersion, reference: readonly Hi
     scorePsi: populationStabilityIndex(score(refScores, 'any'), risk),
     byCause,
     bySegment: segmentDrift({ table: ref, risk: score(refScores, 'any') }, { table: cur, risk }),
+    routing: replayRouting(routingPolicyOfModel(model), cur, curScores),
   };
 }

@@ -19,6 +19,8 @@ export function printSliceEvaluation(e: SliceEvaluation): void {
   say(`score PSI ${f3(e.scorePsi)}`);
   say('by cause:  psi    ref-rate  observed  predicted  O/E');
   for (const c of e.byCause) say(`  ${c.cause.padEnd(10)} ${f3(c.scorePsi)}  ${f3(c.referenceRate)}     ${f3(c.observed)}     ${f3(c.predicted)}      ${f3(c.observedToExpected)}`);
+  say(`routing replayed (default queues, this model's thresholds): ${(100 * e.routing.routedShare).toFixed(2)}% of orders held`);
+  for (const q of e.routing.byQueue) say(`  ${q.queue.padEnd(20)} ${q.cause.padEnd(10)} threshold ${f3(q.threshold)}  held ${(100 * q.routedShare).toFixed(2)}% (capacity ${(100 * q.capacity).toFixed(1)}%)  cause right ${f3(q.causeRate)}  fell out ${f3(q.falloutRate)}`);
   say('by segment (>= 200 orders):  rows   share(ref->now)  observed  predicted  O/E   psi    auc');
   for (const s of e.bySegment) {
     const flag = s.observedToExpected < 0.8 || s.observedToExpected > 1.25 ? '  <- O/E alert' : s.scorePsi > 0.1 ? '  <- PSI watch' : '';
