@@ -41,7 +41,8 @@ export const portSummarySchema = {
 export const portDetailSchema = {
   type: 'object',
   properties: {
-    ...portSummarySchema.properties, taskKey: shortStr, requestedDue: dueSchema, confirmedDue: dueSchema,
+    ...portSummarySchema.properties, taskKey: shortStr, kind: shortStr, btn: shortStr, partialPort: { type: 'boolean' },
+    remainingTnDisposition: { type: 'string', enum: ['KEEP_WITH_OLD_PROVIDER', 'DISCONNECT'] }, newBtn: shortStr, requestedDue: dueSchema, confirmedDue: dueSchema,
     lines: { type: 'array', items: open }, timers: { type: 'array', items: open }, notes: strList,
     versions: { type: 'array', items: { type: 'object', properties: { version: { type: 'integer' }, sentAt: shortStr, type: shortStr, changedFields: strList } } },
     timeline: {

@@ -28,6 +28,13 @@ export interface PortRequestSummary {
 /** A port request in full: summary plus lines, timers, versions and the message timeline. */
 export interface PortRequestDetail extends PortRequestSummary {
   readonly taskKey: string;
+  readonly kind: PortRequest['kind'];
+  /** The account's billing number as submitted. */
+  readonly btn?: string;
+  /** Not every number of the account moves; what happens to the others, and the account's new BTN. */
+  readonly partialPort: boolean;
+  readonly remainingTnDisposition?: PortRequest['remainingTnDisposition'];
+  readonly newBtn?: string;
   readonly requestedDue: PortRequest['requestedDue'];
   readonly confirmedDue?: PortRequest['confirmedDue'];
   readonly lines: PortRequest['lines'];
@@ -69,7 +76,9 @@ function versionsOf(timeline: readonly PortTimelineEntry[]): PortVersionView[] {
 export function detailOf(rec: StoredPortRequest): PortRequestDetail {
   const r = rec.request;
   return {
-    ...summaryOf(rec), taskKey: rec.taskKey, requestedDue: r.requestedDue, ...(r.confirmedDue === undefined ? {} : { confirmedDue: r.confirmedDue }),
+    ...summaryOf(rec), taskKey: rec.taskKey, kind: r.kind, ...(r.submitted.btn === undefined ? {} : { btn: r.submitted.btn }), partialPort: r.partialPort,
+    ...(r.remainingTnDisposition === undefined ? {} : { remainingTnDisposition: r.remainingTnDisposition }), ...(r.newBtn === undefined ? {} : { newBtn: r.newBtn }),
+    requestedDue: r.requestedDue, ...(r.confirmedDue === undefined ? {} : { confirmedDue: r.confirmedDue }),
     lines: r.lines, timers: r.timers, versions: versionsOf(rec.timeline), notes: r.notes, timeline: rec.timeline,
   };
 }
