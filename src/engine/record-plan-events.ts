@@ -149,7 +149,9 @@ async function runChain(chain: RoundChain, folds: ReadonlyMap<string, OrderFold>
     });
     for (const [orderId, s] of byOrder) {
       folds.get(orderId)?.apply(s, ctx);
-      steps.set(orderId, [...(steps.get(orderId) ?? []), s]);
+      const replay = steps.get(orderId);
+      if (replay === undefined) steps.set(orderId, [s]);
+      else replay.push(s);
     }
   }
   return ran;

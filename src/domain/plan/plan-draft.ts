@@ -13,6 +13,7 @@ export class IllegalTaskMove extends Error {
 }
 
 const NO_PATCH: Partial<TaskRecord> = Object.freeze({});
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 /**
  * The working copy one reduction builds: the reducer stays pure because the draft is local to the
@@ -116,6 +117,11 @@ export class PlanDraft {
 
   /** Tasks that list `id` among their dependencies. */
   dependents(id: string): TaskRecord[] {
+    return this.dependentIdsOf(id).map((d) => this.get(d));
+  }
+
+  /** Ids of the tasks that list `id` among their dependencies. */
+  private dependentIdsOf(id: string): readonly string[] {
     if (this.dependentIds === undefined) {
       const index = new Map<string, string[]>();
       for (const t of Object.values(this.tasks)) {
@@ -127,23 +133,26 @@ export class PlanDraft {
       }
       this.dependentIds = index;
     }
-    return (this.dependentIds.get(id) ?? []).map((d) => this.get(d));
+    return this.dependentIds.get(id) ?? NO_IDS;
   }
 
   /** True when every dependency of the task lets it start. */
   unblocked(t: TaskRecord): boolean {
-    return t.dependsOn.every((d) => {
+    for (const d of t.dependsOn) {
       const dep = this.tasks[d];
-      if (dep === undefined) return true;
+      if (dep === undefined) continue;
       // An undo waits for its dependencies to end in any way; a normal task needs them done.
-      return t.mode === 'undo' ? isFinalTaskState(dep.state) : dep.state === 'done' || dep.state === 'skipped';
-    });
+      const ended = t.mode === 'undo' ? isFinalTaskState(dep.state) : dep.state === 'done' || dep.state === 'skipped';
+      if (!ended) return false;
+    }
+    return true;
   }
 
   /** Makes ready every blocked dependent of `id` whose dependencies now allow it. */
   release(id: string): void {
-    for (const d of this.dependents(id)) {
-      if (d.state === 'blocked' && this.unblocked(d)) this.move(d.id, 'ready');
+    for (const depId of this.dependentIdsOf(id)) {
+      const d = this.get(depId);
+      if (d.state === 'blocked' && this.unblocked(d)) this.move(depId, 'ready');
     }
   }
 

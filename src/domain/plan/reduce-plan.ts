@@ -107,40 +107,34 @@ function applyEvent(draft: PlanDraft, event: PlanEvent, policies: Readonly<Recor
  * Derives item states from their tasks and the order state from its items, and moves the draft's
  * to them: every item, or (`all` false) those with a task moved in this step.
  */
-function deriveStates(draft: PlanDraft, all: boolean): { items: ItemTransition[]; orderPath: OrderState[] } {
-  let touched: Set<string> | undefined;
-  if (!all) {
-    touched = new Set();
-    for (const id of draft.stepChanged) touched.add(draft.get(id).itemId);
-    if (touched.size === 0) return { items: [], orderPath: [] };
-  }
-  const byItem = new Map<string, TaskRecord[]>();
-  for (const id in draft.tasks) {
-    const t = draft.tasks[id] as TaskRecord;
-    if (touched !== undefined && !touched.has(t.itemId)) continue;
-    const list = byItem.get(t.itemId);
-    if (list === undefined) byItem.set(t.itemId, [t]);
-    else list.push(t);
-  }
-  const itemStates: Record<string, ItemState> = all ? {} : { ...draft.itemStates };
+function deriveStates(draft: PlanDraft, all: boolean): { items: ItemTransition[]; orderPath: readonly OrderState[] } {
+  let itemStates: Record<string, ItemState> | undefined = all ? {} : undefined;
   const items: ItemTransition[] = [];
-  let moved = false;
   for (const item of draft.items) {
-    if (touched !== undefined && !touched.has(item.itemId)) continue;
+    if (!all && !movedIn(draft, item.itemId)) continue;
     const before = draft.itemStates[item.itemId] ?? 'acknowledged';
-    const after = deriveItemState(byItem.get(item.itemId) ?? [], draft.cancellation, before);
-    itemStates[item.itemId] = after;
+    const after = deriveItemState(draft.tasks, item.itemId, draft.cancellation, before);
+    if (itemStates !== undefined) itemStates[item.itemId] = after;
     if (after === before) continue;
-    moved = true;
+    itemStates ??= { ...draft.itemStates, [item.itemId]: after };
     const path = itemPath(before, after);
     if (path.length > 0) items.push({ itemId: item.itemId, path });
   }
   // With no item moved, a later step's order state derives as before.
-  if (!all && !moved) return { items, orderPath: [] };
-  const orderPath = orderPathOf(draft.orderState, draft.items.map((i) => itemStates[i.itemId] as ItemState));
-  draft.itemStates = itemStates;
+  if (itemStates === undefined) return { items, orderPath: NO_PATH };
+  const states = itemStates;
+  const orderPath = orderPathOf(draft.orderState, draft.items.map((i) => states[i.itemId] as ItemState));
+  draft.itemStates = states;
   draft.orderState = orderPath.at(-1) ?? draft.orderState;
   return { items, orderPath };
+}
+
+const NO_PATH: readonly OrderState[] = Object.freeze([]);
+
+/** True when a task of this item moved in the draft's current step. */
+function movedIn(draft: PlanDraft, itemId: string): boolean {
+  for (const id of draft.stepChanged) if (draft.tasks[id]?.itemId === itemId) return true;
+  return false;
 }
 
 /** Turns a one-step draft into a Reduction: the state reached and the commands. */
