@@ -5,7 +5,7 @@ import { applyOperatorAction } from './operator-action.js';
 import { applyOutcome } from './outcome.js';
 import type { PlanEvent } from './plan-event.js';
 import { PlanDraft } from './plan-draft.js';
-import type { PlanState, TaskRecord } from './plan-state.js';
+import type { PlanState } from './plan-state.js';
 import { applyRevision } from './revision.js';
 import type { Decision, ItemTransition, Reduction } from './reduction.js';
 import { TASK_POLICIES, type TaskPolicy } from './task-policy.js';
