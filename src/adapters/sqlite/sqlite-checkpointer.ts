@@ -80,6 +80,9 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
   return {
     report: () => last,
     async stop() {
+      // Unreferenced, the thread would not keep the process alive while we wait for it: a caller
+      // awaiting close() on an otherwise idle event loop would see the process exit mid-close.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
