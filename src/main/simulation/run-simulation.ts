@@ -9,7 +9,8 @@ import { createSimulatedSystems, orderFactsFromStore, type SimulationMode } from
 import { SqliteEffectLedger } from '../../adapters/sqlite/sqlite-effect-ledger.js';
 import { openSqliteStores, type SqliteStores } from '../../adapters/sqlite/sqlite-stores.js';
 import { draftFromCreateJson } from '../../api/tmf622/v4/order-from-json.js';
-import { catalogEntryCheck } from '../../app/catalog-entry-check.js';
+import { worldAccountLookup, worldAddressReference } from '../../../sim/validation-corpus/world-reference-data.js';
+import { catalogEntryCheck, orderDatesEntryCheck } from '../../app/catalog-entry-check.js';
 import { submitOrder, type SubmitOrderDeps } from '../../app/submit-order.js';
 import { validationEntryCheck } from '../../app/validation-entry-check.js';
 import type { FalloutCaseToOpen } from '../../domain/plan/reduction.js';
@@ -95,6 +96,7 @@ function wire(o: SimulationOptions, world: World, path: string): Wiring {
   const ledger = new SqliteEffectLedger(stores.db, clock);
   const systems = createSimulatedSystems({ world, seed: o.seed, clock, ledger, mode: o.simulators, orderFacts: orderFactsFromStore((id) => stores.orders.getOrder(id)) });
   const firstFallout = new Map<string, FalloutCaseToOpen>();
+  const reference = { addressReference: worldAddressReference(world), accountLookup: worldAccountLookup(world) };
   const engine = createEngine({
     taskStore: stores.tasks, orders: stores.orders, handlers: o.simulators === 'realistic' ? withVirtualResponseTimes(createTaskHandlers(systems), o.seed) : createTaskHandlers(systems), clock, ids: counterIds('ev-'), seed: o.seed,
     advanceClock: (t) => clock.advanceTo(t),
@@ -104,7 +106,9 @@ function wire(o: SimulationOptions, world: World, path: string): Wiring {
   });
   const submit: SubmitOrderDeps = {
     store: stores.orders, clock, ids: counterIds('so-'),
-    entryChecks: [catalogEntryCheck(catalog), validationEntryCheck((now) => ({ now }))],
+    // The server's entry checks with the server's reference data (the world's buildings and carrier
+    // accounts): order history must carry the findings and features the server computes at entry.
+    entryChecks: [catalogEntryCheck(catalog), orderDatesEntryCheck, validationEntryCheck((now) => ({ now, ...reference, catalog }))],
     planner: simulationPlanner(catalog, loadShippedDecompositionRules(), o.mode),
   };
   return { stores, clock, ledger, engine, submit, firstFallout };
