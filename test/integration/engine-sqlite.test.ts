@@ -32,8 +32,9 @@ function openFile(path?: string): { stores: SqliteStores; path: string } {
   const file = path ?? join(dirs[dirs.push(mkdtempSync(join(tmpdir(), 'provisio-engine-'))) - 1]!, 'provisio.db');
   const stores = openSqliteStores({ path: file });
   opened.push(stores);
-  // A listener, so that state events are kept in the outbox (events nobody listens to are not stored).
-  void stores.hub.addListener({ id: 'L', callback: 'http://listener.test/L', createdAt: '2026-03-02T09:00:00.000Z' });
+  // A listener, so that state events are kept in the outbox (events nobody listens to are not stored);
+  // a reopened database has it already.
+  if (path === undefined) void stores.hub.addListener({ id: 'L', callback: 'http://listener.test/L', createdAt: '2026-03-02T09:00:00.000Z' });
   return { stores, path: file };
 }
 let seq = 0;
