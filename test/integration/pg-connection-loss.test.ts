@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPgDatabase, type PgDatabase } from '../../src/adapters/postgres/pg-database.js';
@@ -63,4 +64,29 @@ describe.skipIf(skip !== undefined)('PostgreSQL connections lost while checked o
     expect(rows.rows.map((r) => r.id)).toEqual(['after']);
   });
 
+  it('a statement left unanswered fails after the query timeout, and the pool goes on with a new connection', async () => {
+    const schema = testSchemaName();
+    const db = await openPgDatabase({ url: PG_TEST_URL, schema, maxConnections: 1, queryTimeoutMs: 300 });
+    opened.push({ db, schema });
+    await expect(db.pool.query('SELECT pg_sleep(3)')).rejects.toThrow(/timeout/i);
+    expect((await db.pool.query<{ one: number }>('SELECT 1 AS one')).rows[0]?.one).toBe(1);
+  });
+
+});
+
+describe('a PostgreSQL host that accepts connections and never answers', () => {
+  it('fails opening the stores after the connect timeout instead of waiting for ever', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      await expect(openPgDatabase({ url: `postgres://provisio@127.0.0.1:${port}/provisio`, connectTimeoutMs: 300 })).rejects.toThrow(/timeout/i);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
 });

@@ -13,6 +13,10 @@ export interface PgDatabaseOptions {
   readonly maxConnections?: number;
   /** Schema history to apply (default: all Provisio PostgreSQL migrations). */
   readonly migrations?: readonly Migration[];
+  /** Longest wait for a connection, new or pooled, in ms (default 30 s). */
+  readonly connectTimeoutMs?: number;
+  /** Longest wait for a statement's answer, in ms (default 120 s): a database that vanished without closing the connection fails the work instead of stalling it. */
+  readonly queryTimeoutMs?: number;
 }
 
 /** A migrated pool and the schema it works in. */
@@ -33,6 +37,11 @@ export function poolConfig(options: PgDatabaseOptions): pg.PoolConfig {
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     application_name: 'provisio',
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 30_000,
+    query_timeout: options.queryTimeoutMs ?? 120_000,
+    // A failover can leave connections to a host that no longer answers: probe idle ones.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(options.schema === undefined ? {} : { options: `-c search_path=${quoteIdent(options.schema)}` }),
   };
 }

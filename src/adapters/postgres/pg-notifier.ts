@@ -40,7 +40,8 @@ export async function openPgNotifier(options: PgNotifierOptions): Promise<PgNoti
   let retry: NodeJS.Timeout | undefined;
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: options.url, application_name: 'provisio-notifier' });
+    // Keep-alive probes notice a listening connection whose host vanished without closing it.
+    const c = new pg.Client({ connectionString: options.url, application_name: 'provisio-notifier', keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 30_000 });
     c.on('notification', (n) => {
       const channel = byName.get(n.channel);
       if (channel !== undefined) fire(channel);
