@@ -19,6 +19,8 @@ export async function postgresSkipReason(): Promise<string | undefined> {
     await client.query('SELECT 1');
     return undefined;
   } catch (err) {
+    // CI starts PostgreSQL and requires it: a missing database fails the suites instead of skipping them.
+    if (process.env.PROVISIO_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required but not reachable at ${PG_TEST_URL}: ${(err as Error).message}`);
     return `no PostgreSQL at ${PG_TEST_URL} (${(err as Error).message}); set PROVISIO_TEST_DATABASE_URL to run these suites`;
   } finally {
     await client.end().catch(() => undefined);
