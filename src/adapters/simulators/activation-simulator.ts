@@ -13,13 +13,13 @@ type Checks = { readonly compatibility?: boolean; readonly address?: 'move' | 'e
  * valid emergency (E911) address; in legacy regions it sits behind the saturating legacy stack.
  */
 export function activationSimulator(env: SimulatorEnv): ActivationSystem {
-  const call = async <K extends string>(key: string, operation: string, field: K, checks: Checks): Promise<Record<K, string>> => {
+  const call = async <K extends string>(key: string, operation: string, field: K, checks: Checks, detail: Readonly<Record<string, string>> = {}): Promise<Record<K, string>> => {
     const scope = await scopeOf(env, key);
     return runKeyedCall(env, {
       system: 'activation', operation, key, scope,
       decide: (): Decision<Record<K, string>> => {
         if (env.mode === 'realistic') check(env, scope, checks);
-        return { effect: { [field]: `${field.slice(0, 3).toUpperCase()}-${streamFor(env.seed, 'activation', key).chars(10)}` } as Record<K, string> };
+        return { effect: { [field]: `${field.slice(0, 3).toUpperCase()}-${streamFor(env.seed, 'activation', key).chars(10)}`, ...detail } as Record<K, string> };
       },
     });
   };
@@ -28,7 +28,8 @@ export function activationSimulator(env: SimulatorEnv): ActivationSystem {
     await runKeyedCall(env, { system: 'activation', operation, key, scope, decide: () => ({ effect }) });
   };
   return {
-    activateNumber: (req) => call(req.idempotencyKey, 'activateNumber', 'activationId', {}),
+    // the number activated is part of the effect: the ledger shows every number a multi-line port brought into service
+    activateNumber: (req) => call(req.idempotencyKey, 'activateNumber', 'activationId', {}, req.msisdn === undefined ? {} : { msisdn: req.msisdn }),
     activateService: (req) => call(req.idempotencyKey, 'activateService', 'serviceId', { compatibility: true }),
     configureNetwork: (req) => call(req.idempotencyKey, 'configureNetwork', 'configId', { compatibility: true, ...(req.productType === 'voip' ? { address: 'e911' as const } : {}) }),
     activateAccess: (req) => call(req.idempotencyKey, 'activateAccess', 'serviceId', {}),

@@ -2,6 +2,7 @@ import { idempotencyKey } from '../../domain/plan/plan.js';
 import { SouthboundError } from '../../ports/southbound-error.js';
 import { TASK_POLICIES } from '../../domain/plan/task-policy.js';
 import type { TaskType } from '../../domain/plan/task-type.js';
+import { activateNumbers, revertNumbers } from './activate-numbers.js';
 import type { CompensationContext, HandlerResult, TaskContext, TaskHandler, TaskHandlers } from '../task-handler.js';
 import { characteristicsOf, outputRef, textInput, type SouthboundSystems } from './southbound-systems.js';
 
@@ -56,7 +57,7 @@ export function createTaskHandlers(s: SouthboundSystems): TaskHandlers {
       async (ctx) => done(await s.subscribers.provisionSubscriber({ ...key(ctx), ...opt('iccid', textInput(ctx, 'iccid')), ...opt('msisdn', textInput(ctx, 'msisdn')) })),
       (ctx) => s.subscribers.deprovisionSubscriber({ ...key(ctx), imsi: outputRef(ctx.output, 'imsi') }),
     ),
-    'activate-number': handler('activate-number', async (ctx) => done(await s.activation.activateNumber({ ...key(ctx), ...opt('msisdn', textInput(ctx, 'msisdn')) })), revert('activationId')),
+    'activate-number': handler('activate-number', (ctx) => activateNumbers(s.activation, ctx), (ctx) => revertNumbers(s.activation, ctx)),
     'activate-mobile-service': handler(
       'activate-mobile-service',
       async (ctx) => done(await s.activation.activateService({ ...key(ctx), ...opt('offeringId', textInput(ctx, 'offeringId')), characteristics: characteristicsOf(ctx) })),

@@ -1,0 +1,52 @@
+import { normTn } from '../../domain/porting/normalisation.js';
+import type { ActivationSystem } from '../../ports/activation-system.js';
+import type { CompensationContext, HandlerResult, TaskContext } from '../task-handler.js';
+import { textInput } from './southbound-systems.js';
+
+/** The port-in item's characteristic listing the numbers that move with `msisdn` (catalog: ps-number-port-in). */
+const ADDITIONAL_NUMBERS = 'portingAdditionalNumbers';
+
+/** The further numbers of a multi-line port, as entered (comma or semicolon separated), normalised, without repeats or the main number. */
+export function additionalNumbersOf(ctx: TaskContext): string[] {
+  const main = textInput(ctx, 'msisdn');
+  const raw = (textInput(ctx, ADDITIONAL_NUMBERS) ?? '').split(/[,;]/).map((x) => x.trim()).filter((x) => x !== '');
+  const tns = raw.map((x) => normTn(x) ?? x.replace(/[^0-9A-Za-z]/g, '')).filter((x) => x !== '');
+  const mainTn = main === undefined ? undefined : (normTn(main) ?? main);
+  return [...new Set(tns)].filter((tn) => tn !== mainTn);
+}
+
+/**
+ * The idempotency key of one further number's call: the task's key with the number appended, so
+ * each number is activated (and reverted) once however often the task is retried. The main number
+ * keeps the task's own key.
+ */
+export function numberKey(taskKey: string, tn: string): string {
+  return `${taskKey}/${tn}`;
+}
+
+/**
+ * Activates every number of the item: `msisdn` (or the number the inventory assigns) under the
+ * task's key, then each further number of a multi-line port under its own key. A retry after a
+ * failure part-way replays the numbers already activated from the ledger and goes on with the rest.
+ */
+export async function activateNumbers(activation: ActivationSystem, ctx: TaskContext): Promise<HandlerResult> {
+  const msisdn = textInput(ctx, 'msisdn');
+  const first = await activation.activateNumber({ idempotencyKey: ctx.idempotencyKey, ...(msisdn === undefined ? {} : { msisdn }) });
+  const more: Record<string, string> = {};
+  for (const tn of additionalNumbersOf(ctx)) {
+    more[tn] = (await activation.activateNumber({ idempotencyKey: numberKey(ctx.idempotencyKey, tn), msisdn: tn })).activationId;
+  }
+  const output = Object.keys(more).length === 0 ? { ...first } : { ...first, additionalActivations: more };
+  return { kind: 'completed', output };
+}
+
+/** Reverts every activation the forward task returned, each under its own key. */
+export async function revertNumbers(activation: ActivationSystem, ctx: CompensationContext): Promise<void> {
+  const first = ctx.output.activationId;
+  await activation.revert({ idempotencyKey: ctx.idempotencyKey, ref: typeof first === 'string' ? first : '' });
+  const more = ctx.output.additionalActivations;
+  if (typeof more !== 'object' || more === null) return;
+  for (const [tn, ref] of Object.entries(more as Record<string, unknown>)) {
+    await activation.revert({ idempotencyKey: numberKey(ctx.idempotencyKey, tn), ref: typeof ref === 'string' ? ref : '' });
+  }
+}
