@@ -11,8 +11,17 @@ export interface OrderDelta {
   readonly informationRequired: readonly InformationRequest[];
 }
 
-function withItemStates(items: readonly OrderItem[], states: ReadonlyMap<string, ItemState>): OrderItem[] {
-  return items.map((i) => ({ ...i, state: states.get(i.id) ?? i.state, children: withItemStates(i.children, states) }));
+// Items whose state (and whose children's) did not move are kept as they are.
+function withItemStates(items: readonly OrderItem[], states: ReadonlyMap<string, ItemState>): readonly OrderItem[] {
+  let out: OrderItem[] | undefined;
+  items.forEach((i, n) => {
+    const state = states.get(i.id) ?? i.state;
+    const children = i.children.length === 0 ? i.children : withItemStates(i.children, states);
+    if (state === i.state && children === i.children) return;
+    out ??= items.slice();
+    out[n] = { ...i, state, children };
+  });
+  return out ?? items;
 }
 
 /**

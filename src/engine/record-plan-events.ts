@@ -73,6 +73,7 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
   let todo = [...batch.keys()];
   const steps = new Map<string, RoundStep[]>();
   let chained = 0;
+  const ctx: ReduceContext = { ...deps.reduce, now };
   for (let round = 0; todo.length > 0; round++) {
     const plans = await loadPlans(deps, todo, round === 0);
     const folds = new Map<string, OrderFold>();
@@ -82,11 +83,11 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
       if (stored === undefined || input === undefined) continue;
       const fold = new OrderFold(stored.state, stored.version, now);
       for (const step of [{ running: [...(input.claims?.keys() ?? [])], events: input.events }, ...(steps.get(orderId) ?? [])]) {
-        fold.apply(step, { ...deps.reduce, now });
+        fold.apply(step, ctx);
       }
       folds.set(orderId, fold);
     }
-    if (round === 0 && deps.chain !== undefined) chained = await runChain(deps.chain, folds, steps, { ...deps.reduce, now });
+    if (round === 0 && deps.chain !== undefined) chained = await runChain(deps.chain, folds, steps, ctx);
     const prepared: { orderId: string; folded: FoldedOrder; changes: ChangeSet; order?: ProductOrder }[] = [];
     for (const [orderId, fold] of folds) {
       const folded = fold.result();

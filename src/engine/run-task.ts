@@ -5,21 +5,36 @@ import type { ClaimedTask, TaskStore } from '../ports/task-store.js';
 import type { TaskContext, TaskHandler, TaskHandlers } from './task-handler.js';
 import { TaskDeadlines } from './task-deadlines.js';
 
+/** The context of a claimed task; inputs are parsed only if the handler reads them. */
+class ClaimedTaskContext implements TaskContext {
+  readonly orderId: string;
+  readonly taskId: string;
+  readonly itemId: string;
+  readonly idempotencyKey: string;
+  readonly attempt: number;
+  private parsed: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(
+    private readonly inputsJson: string,
+    task: ClaimedTask,
+    readonly now: number,
+  ) {
+    this.orderId = task.orderId;
+    this.taskId = task.taskId;
+    this.itemId = task.itemId;
+    this.idempotencyKey = idempotencyKey(task.orderId, task.taskId);
+    this.attempt = task.attempt;
+  }
+
+  get inputs(): Readonly<Record<string, unknown>> {
+    this.parsed ??= JSON.parse(this.inputsJson) as Record<string, unknown>;
+    return this.parsed;
+  }
+}
+
 /** Builds the context of a claimed task; inputs are parsed only if the handler reads them. */
 export function taskContext(task: ClaimedTask, now: number): TaskContext {
-  let inputs: Readonly<Record<string, unknown>> | undefined;
-  return {
-    orderId: task.orderId,
-    taskId: task.taskId,
-    itemId: task.itemId,
-    idempotencyKey: idempotencyKey(task.orderId, task.taskId),
-    attempt: task.attempt,
-    now,
-    get inputs() {
-      inputs ??= JSON.parse(task.inputsJson) as Record<string, unknown>;
-      return inputs;
-    },
-  };
+  return new ClaimedTaskContext(task.inputsJson, task, now);
 }
 
 /** Turns anything a handler threw into a task failure: system errors as reported, bugs as permanent. */
@@ -41,7 +56,8 @@ function work(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore, ctx: 
 
 async function compensation(task: ClaimedTask, handler: TaskHandler, store: TaskStore, ctx: TaskContext): Promise<TaskResult> {
   const output = task.compensates === null ? undefined : await store.taskOutput(task.orderId, task.compensates);
-  await handler.compensate({ ...ctx, output: output ?? {} });
+  const { orderId, taskId, itemId, idempotencyKey: key, attempt, now, inputs } = ctx;
+  await handler.compensate({ orderId, taskId, itemId, idempotencyKey: key, attempt, now, inputs, output: output ?? {} });
   return { kind: 'completed', output: {} };
 }
 

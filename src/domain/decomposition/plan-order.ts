@@ -86,15 +86,14 @@ export function planOrder(order: ProductOrder, catalog: Catalog, rules: Decompos
   return { orderId: order.id, revision: 1, items, tasks: all, missing };
 }
 
+// Keys in sorted order, as the canonical digest lists them (then it need not sort them).
 function taskInputs(ctx: ItemContext): Readonly<Record<string, unknown>> {
   const place = ctx.item.product?.place?.[0];
-  return {
-    action: ctx.item.action,
-    productType: ctx.productType,
-    ...(ctx.item.productOffering === undefined ? {} : { offeringId: ctx.item.productOffering.id }),
-    characteristics: ctx.characteristics,
-    ...(place === undefined ? {} : { place }),
-  };
+  const inputs: Record<string, unknown> = { action: ctx.item.action, characteristics: ctx.characteristics };
+  if (ctx.item.productOffering !== undefined) inputs.offeringId = ctx.item.productOffering.id;
+  if (place !== undefined) inputs.place = place;
+  inputs.productType = ctx.productType;
+  return inputs;
 }
 
 function assertAcyclic(orderId: string, tasks: readonly PlanTask[]): void {

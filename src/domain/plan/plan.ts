@@ -59,7 +59,14 @@ export function inputsDigest(inputs: unknown): string {
     return `${out}]`;
   }
   const obj = inputs as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
+  const keys = Object.keys(obj);
+  // Inputs are usually built with their keys in order already: sort only when they are not.
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  }
   let out = '{';
   for (const k of keys) {
     const v = obj[k];
