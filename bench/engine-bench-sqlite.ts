@@ -4,8 +4,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { openSqliteStores } from '../src/adapters/sqlite/sqlite-stores.js';
+import { uuidIds } from '../src/adapters/system/uuid-ids.js';
 import { indexCatalog, type CatalogData } from '../src/domain/catalog/catalog.js';
 import { CATALOG_FILES } from '../src/domain/catalog/catalog-shape.js';
 import { loadDecompositionRules } from '../src/domain/decomposition/decomposition-rules.js';
@@ -28,7 +28,8 @@ const templates = [aNewMobileActivation(), aFiberInstall(), aNewMobileActivation
 
 const dir = mkdtempSync(join(tmpdir(), 'provisio-engine-bench-'));
 const stores = openSqliteStores({ path: join(dir, 'bench.db'), synchronous: 'FULL', maxBatch: 5_000 });
-const ids = { next: () => randomUUID() };
+// Order ids as the server makes them (time-ordered UUIDs).
+const ids = uuidIds;
 const clock = { now: () => Date.now() };
 const acknowledgedAt = new Map<string, number>();
 const latencies: number[] = [];
@@ -59,7 +60,7 @@ async function submitSome(n: number): Promise<void> {
   const now = clock.now();
   for (let i = 0; i < n && submitted < orderCount; i++, submitted++) {
     const t = templates[submitted % templates.length] as ProductOrder;
-    const order: ProductOrder = { ...t, id: `o${submitted}`, version: 1, createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() };
+    const order: ProductOrder = { ...t, id: ids.next(), version: 1, createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() };
     const { plan, state } = planForSubmit(order, catalog, rules, now);
     taskCount += plan.tasks.length;
     acknowledgedAt.set(order.id, performance.now());
