@@ -27,7 +27,8 @@ const rules = loadDecompositionRules(read('decomposition.json'), TASK_TYPES);
 const templates = [aNewMobileActivation(), aFiberInstall(), aNewMobileActivation({ sim: 'esim' }), aDslInstall()];
 
 const dir = mkdtempSync(join(tmpdir(), 'provisio-engine-bench-'));
-const stores = openSqliteStores({ path: join(dir, 'bench.db'), synchronous: 'FULL', maxBatch: 5_000 });
+// The store as the server and worker open it: WAL checkpoints in a background thread (src/main/open-stores.ts).
+const stores = openSqliteStores({ path: join(dir, 'bench.db'), synchronous: 'FULL', maxBatch: 5_000, backgroundCheckpoints: true });
 // Order ids as the server makes them (time-ordered UUIDs).
 const ids = uuidIds;
 const clock = { now: () => Date.now() };
