@@ -1,7 +1,9 @@
 import { randomFillSync } from 'node:crypto';
 import type { Ids } from '../../ports/ids.js';
 
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+const DASH = 0x2d;
+const text = Buffer.alloc(36);
 // Random bytes are drawn in blocks (as crypto.randomUUID does): per id, 8 for the random bits and
 // one for the start of a new millisecond's sequence.
 const ID_BYTES = 9;
@@ -30,15 +32,19 @@ export function uuidV7(nowMs: number = Date.now()): string {
     sequence = (pool[r + 8] as number) << 3;
   }
   lastMs = ms;
-  const hi = Math.floor(ms / 0x10000);
-  const lo = ms % 0x10000;
-  const h = (n: number): string => HEX[n & 0xff] as string;
-  return (
-    h(hi >>> 24) + h(hi >>> 16) + h(hi >>> 8) + h(hi) + '-' + h(lo >>> 8) + h(lo) + '-' +
-    h(0x70 | (sequence >>> 8)) + h(sequence) + '-' +
-    h(0x80 | ((pool[r + 1] as number) & 0x3f)) + h(pool[r + 2] as number) + '-' +
-    h(pool[r + 3] as number) + h(pool[r + 4] as number) + h(pool[r + 5] as number) + h(pool[r + 6] as number) + h(pool[r + 7] as number) + h(pool[r] as number)
-  );
+  // The 16 bytes, written as hex into one text buffer: one string per id, no concatenation.
+  const bytes = [
+    Math.floor(ms / 0x10000000000), Math.floor(ms / 0x100000000), Math.floor(ms / 0x1000000), Math.floor(ms / 0x10000), Math.floor(ms / 0x100), ms,
+    0x70 | (sequence >>> 8), sequence, 0x80 | ((pool[r] as number) & 0x3f),
+  ];
+  let at = 0;
+  for (let i = 0; i < 16; i++) {
+    const b = (i < bytes.length ? (bytes[i] as number) : (pool[r + i - bytes.length + 1] as number)) & 0xff;
+    if (i === 4 || i === 6 || i === 8 || i === 10) text[at++] = DASH;
+    text[at++] = HEX_DIGITS[b >>> 4] as number;
+    text[at++] = HEX_DIGITS[b & 0xf] as number;
+  }
+  return text.toString('latin1');
 }
 
 /** Time-ordered UUID v7 identifiers (see uuidV7). */
