@@ -56,6 +56,10 @@ function commandEntry(c: PortCommand, version: number, at: string): PortTimeline
  */
 export class PortCoordinator {
   private cursor: string | undefined;
+  /** The last input applied (or queued) per request: inputs to one request run one after another in this process. */
+  private readonly applying = new Map<string, Promise<unknown>>();
+  /** The last inbound sync run (or queued): syncs run one after another, each from the cursor the previous left. */
+  private syncing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: { readonly store: PortRequestStore; readonly gateway: PortingGateway; readonly clock: Clock }) {}
 
@@ -70,8 +74,22 @@ export class PortCoordinator {
     return raced;
   }
 
-  /** Applies one input to a stored request, runs its commands and saves; a refusal changes nothing. */
+  /**
+   * Applies one input to a stored request, runs its commands and saves; a refusal changes nothing.
+   * Several provisioning tasks re-check their ports at once: their inputs to one request are queued
+   * here, so only another process's update can make a save retry.
+   */
   async apply(id: string, input: PortInput): Promise<PortApplication> {
+    const run = (this.applying.get(id) ?? Promise.resolve()).catch(() => undefined).then(() => this.applyOnce(id, input));
+    this.applying.set(id, run);
+    try {
+      return await run;
+    } finally {
+      if (this.applying.get(id) === run) this.applying.delete(id);
+    }
+  }
+
+  private async applyOnce(id: string, input: PortInput): Promise<PortApplication> {
     for (let attempt = 1; ; attempt++) {
       const record = await this.deps.store.byId(id);
       if (record === undefined) throw new Error(`port request ${id} not found`);
@@ -92,6 +110,13 @@ export class PortCoordinator {
 
   /** Polls every inbound message, applies each to its request by PON and acknowledges it; returns how many applied. */
   async syncInbound(): Promise<number> {
+    // two syncs at once would poll from the same cursor and apply the same message twice
+    const run = this.syncing.catch(() => undefined).then(() => this.syncOnce());
+    this.syncing = run;
+    return run;
+  }
+
+  private async syncOnce(): Promise<number> {
     let applied = 0;
     for (let guard = 0; guard < 1_000; guard++) {
       const page = await this.deps.gateway.poll(this.cursor);
