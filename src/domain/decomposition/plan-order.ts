@@ -23,16 +23,33 @@ function holds(cond: TaskCondition | undefined, chars: Readonly<Record<string, u
 /** An item's included tasks, each with the ids it waits for inside the item (through excluded tasks). */
 interface ItemTasks {
   readonly ctx: ItemContext;
-  readonly templates: ReadonlyMap<string, TaskTemplate>;
-  /** Task ids standing for a rule key: itself when included, else what it waited for. */
-  readonly resolve: (key: string) => string[];
+  readonly templates: readonly TaskTemplate[];
+  /** Adds to `out` the task ids standing for a rule key: itself when included, else what it waited for. */
+  readonly resolve: (key: string, out: string[]) => void;
+}
+
+// A rule's templates by key, built once per rule.
+const templatesByKey = new WeakMap<readonly TaskTemplate[], ReadonlyMap<string, TaskTemplate>>();
+
+function byKeyOf(templates: readonly TaskTemplate[]): ReadonlyMap<string, TaskTemplate> {
+  let byKey = templatesByKey.get(templates);
+  if (byKey === undefined) templatesByKey.set(templates, (byKey = new Map(templates.map((t) => [t.key, t]))));
+  return byKey;
+}
+
+/** Appends `id` unless it is already there (dependency lists are short). */
+function addOnce(out: string[], id: string): void {
+  if (!out.includes(id)) out.push(id);
 }
 
 function itemTasks(ctx: ItemContext, templates: readonly TaskTemplate[]): ItemTasks {
-  const byKey = new Map(templates.map((t) => [t.key, t]));
-  const included = new Map(templates.filter((t) => holds(t.when, ctx.characteristics)).map((t) => [t.key, t]));
-  const resolve = (key: string): string[] =>
-    included.has(key) ? [`${ctx.item.id}.${key}`] : (byKey.get(key)?.after ?? []).flatMap(resolve);
+  const byKey = byKeyOf(templates);
+  const included = templates.filter((t) => holds(t.when, ctx.characteristics));
+  const isIncluded = (key: string): boolean => included.some((t) => t.key === key);
+  const resolve = (key: string, out: string[]): void => {
+    if (isIncluded(key)) return addOnce(out, `${ctx.item.id}.${key}`);
+    for (const k of byKey.get(key)?.after ?? []) resolve(k, out);
+  };
   return { ctx, templates: included, resolve };
 }
 
@@ -56,34 +73,33 @@ export function planOrder(order: ProductOrder, catalog: Catalog, rules: Decompos
     planned.push(itemTasks(ctx, rule.tasks));
   }
   const byItem = new Map(planned.map((p) => [p.ctx.item.id, p]));
+  const everyItem = planned.map((o) => o.ctx.item.id);
   const tasks: PlanTask[] = [];
   const finals: PlanTask[] = [];
   for (const p of planned) {
     // One inputs object per item, shared by its tasks (read-only).
     const inputs = taskInputs(p.ctx);
-    for (const t of p.templates.values()) {
-      const related = p.ctx.related.length > 0 ? p.ctx.related : planned.map((o) => o.ctx.item.id);
-      const cross = t.afterRelated.flatMap((rel) =>
-        related.flatMap((id) => {
+    const related = p.ctx.related.length > 0 ? p.ctx.related : everyItem;
+    for (const t of p.templates) {
+      const dependsOn: string[] = [];
+      for (const key of t.after) p.resolve(key, dependsOn);
+      for (const rel of t.afterRelated) {
+        for (const id of related) {
           const other = byItem.get(id);
-          return other !== undefined && other.ctx.productType === rel.productType ? other.resolve(rel.key) : [];
-        }),
-      );
-      const task: PlanTask = {
-        id: `${p.ctx.item.id}.${t.key}`,
-        type: t.type,
-        itemId: p.ctx.item.id,
-        mode: 'do',
-        dependsOn: [...new Set([...t.after.flatMap(p.resolve), ...cross])],
-        inputs,
-      };
+          if (other !== undefined && other.ctx.productType === rel.productType) other.resolve(rel.key, dependsOn);
+        }
+      }
+      const task: PlanTask = { id: `${p.ctx.item.id}.${t.key}`, type: t.type, itemId: p.ctx.item.id, mode: 'do', dependsOn, inputs };
       (t.phase === 'final' ? finals : tasks).push(task);
     }
   }
   const mainIds = tasks.map((t) => t.id);
-  const all = [...tasks, ...finals.map((f) => ({ ...f, dependsOn: [...f.dependsOn, ...mainIds] }))];
-  assertAcyclic(order.id, all);
-  return { orderId: order.id, revision: 1, items, tasks: all, missing };
+  for (const f of finals) {
+    (f.dependsOn as string[]).push(...mainIds);
+    tasks.push(f);
+  }
+  assertAcyclic(order.id, tasks);
+  return { orderId: order.id, revision: 1, items, tasks, missing };
 }
 
 // Keys in sorted order, as the canonical digest lists them (then it need not sort them).

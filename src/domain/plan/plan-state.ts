@@ -45,22 +45,17 @@ export interface PlanState {
   readonly cancellation: CancellationState;
 }
 
+const NO_ATTEMPTS: readonly AttemptRecord[] = Object.freeze([]);
+
 /** A new task record for a plan task, blocked until its dependencies end (ready at `now` if none). */
 export function newTaskRecord(task: PlanTask, now: number, digest: string = inputsDigest(task.inputs)): TaskRecord {
   const ready = task.dependsOn.length === 0;
-  return {
-    id: task.id,
-    type: task.type,
-    itemId: task.itemId,
-    mode: task.mode,
-    dependsOn: task.dependsOn,
-    ...(task.compensates === undefined ? {} : { compensates: task.compensates }),
-    state: ready ? 'ready' : 'blocked',
-    attempt: 0,
-    wakeAt: ready ? now : null,
-    inputsDigest: digest,
-    history: [],
-  };
+  const state = ready ? 'ready' : 'blocked';
+  const wakeAt = ready ? now : null;
+  const { id, type, itemId, mode, dependsOn, compensates } = task;
+  return compensates === undefined
+    ? { id, type, itemId, mode, dependsOn, state, attempt: 0, wakeAt, inputsDigest: digest, history: NO_ATTEMPTS }
+    : { id, type, itemId, mode, dependsOn, compensates, state, attempt: 0, wakeAt, inputsDigest: digest, history: NO_ATTEMPTS };
 }
 
 /**
@@ -68,7 +63,8 @@ export function newTaskRecord(task: PlanTask, now: number, digest: string = inpu
  * missing, no task is ready and the affected items are `pending`.
  */
 export function initialPlanState(plan: Plan, now: number): PlanState {
-  const blockedItems = new Set(plan.missing.map((m) => m.itemId));
+  const blockedItems = new Set<string>();
+  for (const m of plan.missing) blockedItems.add(m.itemId);
   const tasks: Record<string, TaskRecord> = {};
   // Tasks of one item usually share one inputs object: digest it once.
   const digests = new Map<object, string>();
