@@ -19,6 +19,7 @@ import { createTaskHandlers } from '../../engine/handlers/task-handler-registry.
 import type { EffectReport } from '../../ports/effect-ledger.js';
 import { loadShippedDecompositionRules } from '../provisioning.js';
 import { simulationPlanner } from './simulation-planner.js';
+import { withSimulationPorting } from './simulation-porting.js';
 import { withVirtualResponseTimes } from './virtual-response-times.js';
 import { simulatedOrderResult, type SimulatedOrderResult, type SimulationPlanMode } from './simulation-result.js';
 import { summariseSimulation, type SimulationSummary } from './simulation-summary.js';
@@ -94,7 +95,9 @@ function wire(o: SimulationOptions, world: World, path: string): Wiring {
   const stores = openSqliteStores({ path, synchronous: 'NORMAL' });
   const clock = new VirtualClock(Date.parse(world.start));
   const ledger = new SqliteEffectLedger(stores.db, clock);
-  const systems = createSimulatedSystems({ world, seed: o.seed, clock, ledger, mode: o.simulators, orderFacts: orderFactsFromStore((id) => stores.orders.getOrder(id)) });
+  const orderFacts = orderFactsFromStore((id) => stores.orders.getOrder(id));
+  const simulated = createSimulatedSystems({ world, seed: o.seed, clock, ledger, mode: o.simulators, orderFacts });
+  const systems = withSimulationPorting(simulated, { world, seed: o.seed, clock, stores, orderFacts, mode: o.simulators });
   const firstFallout = new Map<string, FalloutCaseToOpen>();
   const reference = { addressReference: worldAddressReference(world), accountLookup: worldAccountLookup(world) };
   const engine = createEngine({
