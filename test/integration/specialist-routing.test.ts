@@ -121,6 +121,15 @@ describe('pre-emptive routing to specialist queues', () => {
     expect((await stores.orders.getOrder(risky.id))?.state).toBe('completed');
   });
 
+  it('cancels a held order on an operator decision without any provisioning call', async () => {
+    const risky = await submit(0.55);
+    const cancelled = await app.inject({ method: 'POST', url: `/provisio/v1/productOrder/${risky.id}/cancel`, payload: { operator: 'porting-desk-1', reason: 'customer withdrew' } });
+    expect(cancelled.statusCode).toBe(202);
+    await engine.runUntilIdle();
+    expect(calls.some((c) => c.startsWith(`${risky.id}:`))).toBe(false);
+    expect((await stores.orders.getOrder(risky.id))?.state).toBe('cancelled');
+  });
+
   it('lets a safe order run straight through with no review task', async () => {
     const safe = await submit(0.29);
     expect((await stores.tasks.loadPlans([safe.id])).get(safe.id)?.state.tasks['specialist-review']).toBeUndefined();
