@@ -2,7 +2,7 @@
 // handlers, derived order states and outbox events, on SQLite with synchronous=FULL.
 // Usage: npm run bench -- [--orders N] [--json]   (CHAIN_BUDGET_MS=n: engine chaining budget, default 250)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStores } from '../src/adapters/sqlite/sqlite-stores.js';
 import { uuidIds } from '../src/adapters/system/uuid-ids.js';
@@ -15,6 +15,18 @@ import { TASK_TYPES } from '../src/domain/plan/task-type.js';
 import { createEngine } from '../src/engine/engine.js';
 import { stubHandlers } from '../src/engine/stub-handlers.js';
 import { aFiberInstall, aNewMobileActivation, aDslInstall } from '../test/fixtures/catalog-orders.js';
+import { machineCpu } from './process-cpu.js';
+
+/** CPU seconds of this process's main (event loop) thread, which bounds throughput when other cores are free; NaN off Linux. */
+function mainThreadCpuSeconds(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -78,6 +90,8 @@ async function submitSome(n: number): Promise<void> {
 
 const started = performance.now();
 const cpuStart = process.cpuUsage();
+const mainStart = mainThreadCpuSeconds();
+const machineStart = machineCpu();
 while (completed < orderCount) {
   const inFlight = submitted - completed;
   if (submitted < orderCount && inFlight < inFlightMax) await submitSome(Math.min(1_000, inFlightMax - inFlight));
@@ -90,6 +104,8 @@ while (completed < orderCount) {
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuStart);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const mainSeconds = mainThreadCpuSeconds() - mainStart;
+const machineEnd = machineCpu();
 latencies.sort((a, b) => a - b);
 const pct = (p: number): number => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN);
 const result = {
@@ -105,6 +121,11 @@ const result = {
   // Orders per CPU-second of this process: comparable across runs on a machine shared with other work.
   cpuSeconds: Number(cpuSeconds.toFixed(2)),
   ordersPerCpuSecond: Math.round(completed / cpuSeconds),
+  cpuUsPerOrder: Math.round((cpuSeconds * 1e6) / completed),
+  mainThreadCpuUsPerOrder: Math.round((mainSeconds * 1e6) / completed),
+  // How busy the whole machine was meanwhile (all processes), and its 1-minute load average at the end.
+  machineBusy: Number(((machineEnd.busy - machineStart.busy) / Math.max(1e-9, machineEnd.total - machineStart.total)).toFixed(2)),
+  loadAverage: Number((loadavg()[0] ?? 0).toFixed(2)),
   synchronous: 'FULL',
 };
 await stores.close();
@@ -115,4 +136,5 @@ else {
   console.log(`  ${result.ordersPerSecond} orders/s, ${result.tasksPerSecond} tasks/s`);
   console.log(`  acknowledgement -> completion p50 ${result.p50AckToCompleteMs} ms, p99 ${result.p99AckToCompleteMs} ms`);
   console.log(`  RSS ${result.rssMb} MB, SQLite synchronous=FULL, ${result.cpuSeconds} CPU s (${result.ordersPerCpuSecond} orders per CPU s)`);
+  console.log(`  CPU per order ${result.cpuUsPerOrder} µs, of which the main thread ${result.mainThreadCpuUsPerOrder} µs; machine ${Math.round(result.machineBusy * 100)}% busy, load average ${result.loadAverage}`);
 }
