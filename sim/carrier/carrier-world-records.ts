@@ -44,3 +44,8 @@ export interface CarrierWorldOptions {
   readonly profiles?: readonly CarrierProfile[];
   readonly broadcastMs?: number;
 }
+
+/** The PON a message from Provisio is about. */
+export function ponOf(m: OutboundPortMessage): string {
+  return m.type === 'PortRequest' || m.type === 'PortSupplement' ? m.body.pon : m.pon;
+}

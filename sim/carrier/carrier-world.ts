@@ -9,7 +9,7 @@ import { MiniNpac, type LsmsFault } from './mini-npac.js';
 import type { SimAccount, TnRegistration } from './sim-account.js';
 import { seededRandom, type SeededRandom } from './seeded-random.js';
 import { SimScheduler } from './sim-scheduler.js';
-import { redact, type CarrierWorldOptions, type LoggedMessage, type ScriptStep, type SimPortOrder } from './carrier-world-records.js';
+import { ponOf, redact, type CarrierWorldOptions, type LoggedMessage, type ScriptStep, type SimPortOrder } from './carrier-world-records.js';
 
 export type { CarrierWorldOptions, LoggedMessage, ScriptStep } from './carrier-world-records.js';
 
@@ -96,9 +96,16 @@ export class CarrierWorld {
     const carrierRef = `CR${++this.seq}`;
     this.receipts.set(idempotencyKey, carrierRef);
     this.log.push({ at: new Date(this.now()).toISOString(), direction: 'IN', correlationId: carrierRef, idempotencyKey, raw: redact(message), normalized: message });
-    if (message.type === 'PortRequest' || message.type === 'PortSupplement' || message.type === 'SnapbackRequest') this.onCarrierMessage(message);
-    else this.onNpacMessage(message);
+    this.scheduler.within(ponOf(message), () => {
+      if (message.type === 'PortRequest' || message.type === 'PortSupplement' || message.type === 'SnapbackRequest') this.onCarrierMessage(message);
+      else this.onNpacMessage(message);
+    });
     return { carrierRef, duplicate: false };
+  }
+
+  /** When the world can next send something about `pon` on its own (its next event for that PON, or for anything), if ever. */
+  nextEventAt(pon: string): number | undefined {
+    return this.scheduler.nextAtFor(pon);
   }
 
   private emit(pon: string, version: number | undefined, exchange: 'CARRIER' | 'NPAC', body: InboundCarrierMessage | InboundNpacMessage): void {

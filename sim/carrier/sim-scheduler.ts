@@ -23,19 +23,46 @@ interface SimEvent {
   readonly seq: number;
   readonly label: string;
   readonly run: () => void;
+  /** What the event concerns (a PON), inherited from the work that scheduled it; undefined: anything. */
+  readonly key: string | undefined;
 }
 
 /** A time-ordered event queue for the simulated world, driven by an injected clock. */
 export class SimScheduler {
   private events: SimEvent[] = [];
   private seq = 0;
+  /** The key of the work running now (an event or a message received): events it schedules carry it. */
+  private context: string | undefined;
 
   constructor(readonly clock: SimClock) {}
 
   /** Schedules `run` at `at` (ms); events at the same instant run in scheduling order. */
   at(at: number, label: string, run: () => void): void {
-    this.events.push({ at, seq: this.seq++, label, run });
-    this.events.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    // after every event due at or before `at`: same-instant events keep their scheduling order
+    let lo = 0;
+    let hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.events[mid]?.at ?? 0) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    this.events.splice(lo, 0, { at, seq: this.seq++, label, run, key: this.context });
+  }
+
+  /** Runs `f` as work about `key`: the events it schedules (and theirs, in turn) carry the key. */
+  within<T>(key: string, f: () => T): T {
+    const outer = this.context;
+    this.context = key;
+    try {
+      return f();
+    } finally {
+      this.context = outer;
+    }
+  }
+
+  /** When the next event about `key` (or scheduled outside any keyed work) is due, or undefined when none is pending. */
+  nextAtFor(key: string): number | undefined {
+    return this.events.find((e) => e.key === key || e.key === undefined)?.at;
   }
 
   /** Schedules `run` after `ms` from now. */
@@ -54,7 +81,13 @@ export class SimScheduler {
     for (let e = this.events[0]; e !== undefined && e.at <= until; e = this.events[0]) {
       this.events.shift();
       this.clock.advanceTo?.(e.at);
-      e.run();
+      const outer = this.context;
+      this.context = e.key;
+      try {
+        e.run();
+      } finally {
+        this.context = outer;
+      }
       n++;
     }
     this.clock.advanceTo?.(until);

@@ -39,6 +39,12 @@ export interface PortingDeps {
   /** Other processes share the store (PostgreSQL): an in-process carrier simulator would be this process's alone. */
   readonly sharedStore: boolean;
   readonly log: Logger;
+  /**
+   * Longest wait between two re-checks of a waiting port-in (default 15 minutes). A run on a virtual
+   * clock with the carrier simulator in process may wait longer: nothing outside its engine acts on
+   * a port there, and a re-check wakes at the carrier's next event for the PON and at the request's timers.
+   */
+  readonly recheckCapMs?: number;
 }
 
 /** The losing carrier named on an order: a world carrier, else a carrier simulator profile (name, SPID or id). */
@@ -48,12 +54,13 @@ function carrierLookup(world: World): (nameOrSpid: string) => PortingCarrier | u
   return (x) => ofWorld(x) ?? ofProfiles(x);
 }
 
-function gatewayOf(deps: PortingDeps, coordinated: boolean): PortingGateway {
-  if (deps.carrierSimUrl !== undefined) return new HttpPortingGateway({ baseUrl: deps.carrierSimUrl });
+/** The gateway to the losing carriers and, when they run in this process, when each PON's next carrier event is due. */
+function gatewayOf(deps: PortingDeps, coordinated: boolean): { gateway: PortingGateway; carrierNextAt?: (pon: string) => number | undefined } {
+  if (deps.carrierSimUrl !== undefined) return { gateway: new HttpPortingGateway({ baseUrl: deps.carrierSimUrl }) };
   const carriers = new CarrierWorld({ seed: deps.seed, clock: deps.clock });
   // the instant port-in simulator never reaches the carriers: their records are loaded only when ports are coordinated
   if (coordinated) deps.log.debug({ accounts: seedCarrierWorldFromWorld(deps.world, carriers) }, 'in-process carrier simulator loaded');
-  return simulatedCarrierGateway(carriers, () => deps.clock.now());
+  return { gateway: simulatedCarrierGateway(carriers, () => deps.clock.now()), carrierNextAt: (pon) => carriers.nextEventAt(pon) };
 }
 
 /**
@@ -68,11 +75,13 @@ export function buildPorting(deps: PortingDeps): Porting {
   if (coordinated && link === 'in-process' && deps.sharedStore) {
     deps.log.warn('port-ins run against a carrier simulator inside this process; with several processes give each the same --carrier-sim-url');
   }
-  const coordinator = new PortCoordinator({ store: deps.store, gateway: gatewayOf(deps, coordinated), clock: deps.clock });
+  const { gateway, carrierNextAt } = gatewayOf(deps, coordinated);
+  const coordinator = new PortCoordinator({ store: deps.store, gateway, clock: deps.clock });
   const portIn = coordinated
     ? new CoordinatedNumberPortIn({
         driver: coordinator, clock: deps.clock, policy: DEFAULT_PORT_POLICY, provider: PROVISIO_PROVIDER,
         carrierOf: carrierLookup(deps.world), customerOf: worldPortInCustomer(deps.world, deps.orderFacts),
+        ...(carrierNextAt === undefined ? {} : { carrierNextAt }), ...(deps.recheckCapMs === undefined ? {} : { pollEveryMs: deps.recheckCapMs }),
       })
     : undefined;
   return { store: deps.store, coordinator, link, portIn };

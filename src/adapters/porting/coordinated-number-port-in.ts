@@ -33,6 +33,11 @@ export interface CoordinatedPortInOptions {
   readonly customerOf: (req: PortInRequest) => Promise<PortInCustomer | undefined>;
   /** Longest wait between two re-checks while nothing is scheduled (default 15 minutes). */
   readonly pollEveryMs?: number;
+  /**
+   * When the losing carrier (or the clearinghouse) can next send something about a PON, when it
+   * runs in this process: a re-check wakes then rather than only at the poll.
+   */
+  readonly carrierNextAt?: (pon: string) => number | undefined;
 }
 
 const PORTED_STATES: readonly PortRequest['state'][] = ['PORTED', 'COMPLETED'];
@@ -97,10 +102,16 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
       fail(code, text);
     }
     if (DEAD_STATES.includes(r.state)) fail(`PORT_${r.state}`, `port ${r.pon} ended ${r.state}`);
+    return { portRequestId: r.id, checkAgainAt: this.nextCheckAt(r) };
+  }
+
+  /** The earliest of: the poll, the request's next timer (deadlines, jeopardy) and the carrier's next event for its PON. */
+  private nextCheckAt(r: PortRequest): number {
     const now = this.opts.clock.now();
     const poll = now + (this.opts.pollEveryMs ?? 15 * 60_000);
     const timers = r.timers.map((t) => Date.parse(t.at)).filter((t) => t > now);
-    return { portRequestId: r.id, checkAgainAt: Math.min(poll, ...timers) };
+    const carrier = this.opts.carrierNextAt?.(r.pon);
+    return Math.min(poll, ...timers, carrier === undefined ? poll : Math.max(carrier, now));
   }
 
   /** Creates, validates and submits the request on the first call; later calls return it as stored. */

@@ -7,6 +7,13 @@ import type { SouthboundSystems } from '../../engine/handlers/southbound-systems
 import type { Clock } from '../../ports/clock.js';
 import { buildPorting } from '../porting.js';
 
+/**
+ * Longest wait between two re-checks of a waiting port-in in a run. Only the run's engine acts on a
+ * port here, so a re-check wakes at the in-process carrier's next event for the PON and at the
+ * request's timers; this cap is a safety net, not the pace of the exchange.
+ */
+const SIMULATION_RECHECK_CAP_MS = 6 * 3_600_000;
+
 /** What the simulation's porting is built from. */
 export interface SimulationPortingDeps {
   readonly world: World;
@@ -26,7 +33,7 @@ export interface SimulationPortingDeps {
 export function withSimulationPorting(systems: SimulatedSystems, d: SimulationPortingDeps): SouthboundSystems {
   const porting = buildPorting({
     world: d.world, seed: d.seed, clock: d.clock, store: new SqlitePortRequestStore(d.stores.db), orderFacts: d.orderFacts,
-    mode: d.mode, sharedStore: false, log: pino({ level: 'silent' }),
+    mode: d.mode, sharedStore: false, log: pino({ level: 'silent' }), recheckCapMs: SIMULATION_RECHECK_CAP_MS,
   });
   return porting.portIn === undefined ? systems : { ...systems, portIn: porting.portIn };
 }
