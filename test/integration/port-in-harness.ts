@@ -22,7 +22,7 @@ export interface PortInRun {
 
 /** A virtual-clock carrier world with the coordinated port-in adapter over an in-process gateway. */
 export function aPortInWorld(opts: { at: number; seed?: number; policy?: Partial<PortPolicy>; profiles?: readonly CarrierProfile[];
-  carrierOverride?: Partial<PortingCarrier>; store?: PortRequestStore; pollEveryMs?: number }) {
+  carrierOverride?: Partial<PortingCarrier>; store?: PortRequestStore; pollEveryMs?: number; wakeOnCarrierEvents?: boolean }) {
   const clock = new VirtualClock(opts.at);
   const profiles = opts.profiles ?? Object.values(CARRIER_PROFILES);
   const world = new CarrierWorld({ seed: opts.seed ?? 7, clock, profiles });
@@ -33,6 +33,7 @@ export function aPortInWorld(opts: { at: number; seed?: number; policy?: Partial
     const coordinator = new PortCoordinator({ store, gateway, clock });
     const portIn = new CoordinatedNumberPortIn({
       driver: coordinator, clock, policy: { ...DEFAULT_PORT_POLICY, ...opts.policy }, provider: PROVISIO_PROVIDER, pollEveryMs: opts.pollEveryMs ?? 3_600_000,
+      ...(opts.wakeOnCarrierEvents === true ? { carrierNextAt: (pon: string) => world.nextEventAt(pon) } : {}),
       carrierOf: (n) => { const c = carrierOf(n); return c === undefined ? undefined : { ...c, ...opts.carrierOverride }; },
       customerOf: async (r) => {
         const c = customers.get(r.msisdn);
