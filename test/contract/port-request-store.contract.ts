@@ -14,7 +14,7 @@ const T0 = Date.parse('2025-05-19T13:00:00.000Z');
 const address = { line1: '123 N Main St Apt 4', city: 'New York', state: 'NY', postalCode: '10001' };
 
 /** A stored port request of task `n` in DRAFT, not yet saved (revision 0). */
-function aRecord(n: number, timeline: readonly PortTimelineEntry[] = []): StoredPortRequest {
+export function aRecord(n: number, timeline: readonly PortTimelineEntry[] = []): StoredPortRequest {
   const request = newPortRequest({
     id: `port-${n}`, pon: `PON-${n}`, kind: 'WIRELINE_NON_SIMPLE',
     losingCarrier: { name: 'Incumbent Telephone', spid: 'ILEC', profileId: 'wireline_ilec_gateway' },
