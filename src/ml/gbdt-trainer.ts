@@ -21,10 +21,16 @@ interface Scored {
   readonly margins: Float64Array[];
 }
 
-function scored(binned: BinnedMatrix, ds: Dataset, base: readonly number[]): Scored {
-  if (!ds.labels) throw new Error('gbdt: labels are required');
-  const margins = base.map((b) => new Float64Array(ds.nRows).fill(b));
-  return { binned, labels: ds.labels, weights: ds.weights, margins };
+/** Rows already binned with a fitted mapper, with their labels (and optional weights). */
+export interface BinnedRows {
+  readonly binned: BinnedMatrix;
+  readonly labels: Float64Array;
+  readonly weights?: Float64Array | undefined;
+}
+
+function scored(rows: BinnedRows, base: readonly number[]): Scored {
+  const margins = base.map((b) => new Float64Array(rows.binned.nRows).fill(b));
+  return { binned: rows.binned, labels: rows.labels, weights: rows.weights, margins };
 }
 
 function featureSample(nFeatures: number, fraction: number, prng: Prng): Int32Array {
@@ -80,22 +86,28 @@ interface TrainingState {
   readonly marks: Uint8Array;
 }
 
-function setUp(p: GbdtParams, train: Dataset, valid: Dataset | undefined, mapper: BinMapper, base: number[]): TrainingState {
-  const tr = scored(applyBins(mapper, train), train, base);
-  const categorical = Uint8Array.from(train.features.map((f) => (f.kind === 'categorical' ? 1 : 0)));
+function setUp(p: GbdtParams, train: BinnedRows, valid: BinnedRows | undefined, mapper: BinMapper, base: number[]): TrainingState {
+  const tr = scored(train, base);
+  const n = train.binned.nRows;
+  const categorical = Uint8Array.from(mapper.features.map((f) => (f.kind === 'categorical' ? 1 : 0)));
   return {
     p,
     k: base.length,
     tr,
-    va: valid ? scored(applyBins(mapper, valid), valid, base) : null,
-    ctx: createGrowContext(tr.binned.columns, categorical, histogramLayout(tr.binned.nBins), train.nRows),
-    g: base.map(() => new Float64Array(train.nRows)),
-    h: base.map(() => new Float64Array(train.nRows)),
+    va: valid ? scored(valid, base) : null,
+    ctx: createGrowContext(tr.binned.columns, categorical, histogramLayout(tr.binned.nBins), n),
+    g: base.map(() => new Float64Array(n)),
+    h: base.map(() => new Float64Array(n)),
     rowPrng: createPrng(deriveSeed(p.seed, 1)),
     colPrng: createPrng(deriveSeed(p.seed, 2)),
-    allRows: Int32Array.from({ length: train.nRows }, (_, i) => i),
-    marks: new Uint8Array(train.nRows),
+    allRows: Int32Array.from({ length: n }, (_, i) => i),
+    marks: new Uint8Array(n),
   };
+}
+
+function binnedRows(mapper: BinMapper, ds: Dataset): BinnedRows {
+  if (!ds.labels) throw new Error('gbdt: labels are required');
+  return { binned: applyBins(mapper, ds), labels: ds.labels, weights: ds.weights };
 }
 
 /** One boosting round: gradients, row sample, then one tree per output. */
@@ -124,6 +136,15 @@ export function trainGbdt(train: Dataset, params: Partial<GbdtParams>, valid?: D
   const p = resolveParams(params);
   if (!train.labels) throw new Error('gbdt: training labels are required');
   const mapper = fitBinMapper(train, { maxBins: p.maxBins, seed: deriveSeed(p.seed, 0) });
+  return trainGbdtOnBins(mapper, binnedRows(mapper, train), p, valid ? binnedRows(mapper, valid) : undefined);
+}
+
+/**
+ * Trains on rows binned beforehand with `mapper` (as trainGbdt does after fitting the mapper with
+ * seed deriveSeed(seed, 0)), so several models on the same features can share one binning.
+ */
+export function trainGbdtOnBins(mapper: BinMapper, train: BinnedRows, params: Partial<GbdtParams>, valid?: BinnedRows): TrainResult {
+  const p = resolveParams(params);
   const base = baseMargins(p.objective, p.numClasses, train.labels, train.weights);
   const state = setUp(p, train, valid, mapper, base);
   const trees: BinTree[] = [];

@@ -6,7 +6,10 @@ export type { BinMapper, FeatureBins, BinnedMatrix, BinningOptions } from './bin
 export { DEFAULT_GBDT_PARAMS, OBJECTIVES, resolveParams } from './gbdt-params.js';
 export type { GbdtParams, Objective } from './gbdt-params.js';
 export { trainGbdt } from './gbdt-trainer.js';
-export type { TrainResult } from './gbdt-trainer.js';
+export type { TrainResult, BinnedRows } from './gbdt-trainer.js';
+export { trainGbdtOnBins } from './gbdt-trainer.js';
+export { prepareSharedBins, trainBinaryJob, trainBinaryBatchSequentially } from './binary-batch.js';
+export type { SharedBins, BinaryJob, BinaryBatchTrainer } from './binary-batch.js';
 export { trainOneVsRest } from './one-vs-rest.js';
 export type { OneVsRestModels } from './one-vs-rest.js';
 export { MODEL_FORMAT_VERSION, serializeModel, parseModel } from './gbdt-model.js';

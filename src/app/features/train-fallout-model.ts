@@ -1,5 +1,5 @@
 import { FALLOUT_CAUSES } from '../../domain/fallout/fallout-cause.js';
-import { fitPlatt, compileModel, predictMargins, serializeModel, trainGbdt, type GbdtParams } from '../../ml/index.js';
+import { fitPlatt, compileModel, predictMargins, prepareSharedBins, serializeModel, trainBinaryJob, type BinaryBatchTrainer, type BinaryJob, type GbdtModel, type GbdtParams, type SharedBins } from '../../ml/index.js';
 import { OPERATING_CAPACITIES, type HeadMetrics, type HeadOperatingPoint, type ModelHead, type ModelVersion } from '../../ports/model-registry.js';
 import { headMetrics, scoreHead } from './head-metrics.js';
 import { wasProvisioned, type HistoryRecord } from './history-record.js';
@@ -34,10 +34,8 @@ export function timeSplit(n: number): TimeSplit {
 /** Default hyper-parameters of the fallout heads (design notes §3.3). */
 export const FALLOUT_GBDT_PARAMS: Partial<GbdtParams> = { numRounds: 300, learningRate: 0.05, maxDepth: 4, maxBins: 64, earlyStoppingRounds: 30, seed: 42 };
 
-function trainHead(t: TrainingTable, s: TimeSplit, name: string, labels: Float64Array, params: Partial<GbdtParams>): ModelHead {
-  const train = labelledSlice(t, labels, ...s.train);
-  const stop = labelledSlice(t, labels, ...s.earlyStop);
-  const { model } = trainGbdt(train, { ...params, objective: 'binary' }, stop);
+/** Platt-calibrates a head's model on the calibration slice. */
+function calibrateHead(t: TrainingTable, s: TimeSplit, name: string, labels: Float64Array, model: GbdtModel): ModelHead {
   const cal = labelledSlice(t, labels, ...s.calibration);
   const margins = predictMargins(compileModel(model), cal)[0]!;
   const { a, b } = fitPlatt(margins, cal.labels!);
@@ -60,20 +58,34 @@ function operatingPoints(t: TrainingTable, s: TimeSplit, heads: readonly ModelHe
   });
 }
 
-/**
- * Trains the "any fallout" head and one head per cause on time-ordered history of provisioned
- * orders (rejected ones never reached provisioning), calibrates each with Platt scaling on the
- * calibration slice and measures it on the newest slice. Returns a candidate version for the registry.
- */
-export function trainFalloutModel(all: readonly HistoryRecord[], options: TrainOptions): ModelVersion {
+interface TrainingPlan {
+  readonly t: TrainingTable;
+  readonly s: TimeSplit;
+  readonly params: Partial<GbdtParams>;
+  readonly targets: readonly (readonly [string, Float64Array])[];
+  /** Features of the training and early-stopping slices, binned once for every head. */
+  readonly shared: SharedBins;
+  /** One binary job per head, in the order of targets. */
+  readonly jobs: readonly BinaryJob[];
+}
+
+function planTraining(all: readonly HistoryRecord[], options: TrainOptions): TrainingPlan {
   const records = all.filter(wasProvisioned);
   if (records.length < 200) throw new Error(`training: need at least 200 provisioned orders, got ${records.length}`);
   const t = buildTrainingTable(records);
   const s = timeSplit(t.createdAt.length);
   const params = { ...FALLOUT_GBDT_PARAMS, ...options.params };
-  const capacity = options.capacity ?? 0.05;
   const targets = [['any', t.anyLabels] as const, ...FALLOUT_CAUSES.map((c) => [c, t.causeLabels[c]] as const)];
-  const heads = targets.map(([name, labels]) => trainHead(t, s, name, labels, params));
+  const slice = (labels: Float64Array, [a, b]: readonly [number, number]): Float64Array => labels.subarray(a, b);
+  const shared = prepareSharedBins(labelledSlice(t, t.anyLabels, ...s.train), labelledSlice(t, t.anyLabels, ...s.earlyStop), params);
+  const jobs = targets.map(([, labels]) => ({ trainLabels: slice(labels, s.train), validLabels: slice(labels, s.earlyStop), params }));
+  return { t, s, params, targets, shared, jobs };
+}
+
+function assemble(plan: TrainingPlan, models: readonly GbdtModel[], options: TrainOptions): ModelVersion {
+  const { t, s, params, targets } = plan;
+  const capacity = options.capacity ?? 0.05;
+  const heads = targets.map(([name, labels], i) => calibrateHead(t, s, name, labels, models[i]!));
   const metrics: Record<string, HeadMetrics> = {};
   targets.forEach(([name, labels], i) => {
     const test = labelledSlice(t, labels, ...s.test);
@@ -97,4 +109,24 @@ export function trainFalloutModel(all: readonly HistoryRecord[], options: TrainO
     rowCounts: { train: s.train[1], earlyStop: s.earlyStop[1] - s.earlyStop[0], calibration: s.calibration[1] - s.calibration[0], test: s.test[1] - s.test[0] },
     params,
   };
+}
+
+/**
+ * Trains the "any fallout" head and one head per cause on time-ordered history of provisioned
+ * orders (rejected ones never reached provisioning), calibrates each with Platt scaling on the
+ * calibration slice and measures it on the newest slice. Returns a candidate version for the registry.
+ * The heads are trained one after another on this thread.
+ */
+export function trainFalloutModel(all: readonly HistoryRecord[], options: TrainOptions): ModelVersion {
+  const plan = planTraining(all, options);
+  return assemble(plan, plan.jobs.map((j) => trainBinaryJob(plan.shared, j)), options);
+}
+
+/**
+ * As trainFalloutModel, with the heads' trees grown by `trainer` (for instance on worker threads);
+ * the heads are independent, so the version is the same whichever trainer grows them.
+ */
+export async function trainFalloutModelWith(all: readonly HistoryRecord[], options: TrainOptions, trainer: BinaryBatchTrainer): Promise<ModelVersion> {
+  const plan = planTraining(all, options);
+  return assemble(plan, await trainer(plan.shared, plan.jobs), options);
 }

@@ -5,8 +5,9 @@ import { extractFalloutFeatures } from '../../app/features/extract-features.js';
 import { FALLOUT_FEATURES, FEATURE_VOCABULARIES } from '../../app/features/fallout-features.js';
 import { wasProvisioned } from '../../app/features/history-record.js';
 import { decidePromotion } from '../../app/features/promotion-rule.js';
-import { timeSplit, trainFalloutModel } from '../../app/features/train-fallout-model.js';
+import { timeSplit, trainFalloutModelWith } from '../../app/features/train-fallout-model.js';
 import { gbdtFalloutPredictor } from '../../adapters/ml/gbdt-fallout-predictor.js';
+import { poolSize, threadedBinaryTrainer } from '../../adapters/ml/gbdt-thread-pool.js';
 import type { ModelRegistry } from '../../ports/model-registry.js';
 import { openStores, type Stores } from '../open-stores.js';
 import { say, type Command } from './command.js';
@@ -22,6 +23,8 @@ interface Options {
   readonly from?: string;
   readonly to?: string;
   readonly version?: string;
+  /** Worker threads growing the heads (default: one per core; 1 = on the main thread). */
+  readonly threads?: number;
   readonly json: boolean;
 }
 
@@ -38,17 +41,21 @@ async function train(dataDir: string, historyPath: string, o: Options): Promise<
   const records = await readHistory(historyPath, createdBetween(undefined, o.until));
   const now = new Date().toISOString();
   const started = Date.now();
-  const candidate = trainFalloutModel(records, { version: `fallout-${now.replace(/[-:.]/g, '').slice(0, 15)}`, trainedAt: now });
+  const cpu = process.cpuUsage();
+  const candidate = await trainFalloutModelWith(records, { version: `fallout-${now.replace(/[-:.]/g, '').slice(0, 15)}`, trainedAt: now }, threadedBinaryTrainer(o.threads));
   const trainMs = Date.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuS = (used.user + used.system) / 1e6;
+  const threads = poolSize(candidate.heads.length, o.threads);
   const sorted = records.filter(wasProvisioned).sort((a, b) => a.order.createdAt.localeCompare(b.order.createdAt));
   const recent = sorted.slice(timeSplit(sorted.length).test[0]);
   return withStores(dataDir, async (_stores, registry) => {
     const decision = decidePromotion(candidate, await registry.active(), recent);
     await registry.save(candidate);
     if (decision.promote) await registry.promote(candidate.version);
-    if (o.json) process.stdout.write(`${JSON.stringify({ version: candidate.version, trainMs, rows: records.length, rowCounts: candidate.rowCounts, trainingWindow: candidate.trainingWindow, testWindow: candidate.testWindow, metrics: candidate.metrics, operatingPoint: candidate.operatingPoint, promotion: decision })}\n`);
+    if (o.json) process.stdout.write(`${JSON.stringify({ version: candidate.version, trainMs, trainCpuS: cpuS, threads, rows: records.length, rowCounts: candidate.rowCounts, trainingWindow: candidate.trainingWindow, testWindow: candidate.testWindow, metrics: candidate.metrics, operatingPoint: candidate.operatingPoint, promotion: decision })}\n`);
     else {
-      say(`trained ${candidate.version} on ${sorted.length} provisioned orders in ${(trainMs / 1000).toFixed(1)} s (test slice ${candidate.testWindow.from} .. ${candidate.testWindow.to}) [synthetic]`);
+      say(`trained ${candidate.version} on ${sorted.length} provisioned orders in ${(trainMs / 1000).toFixed(1)} s, ${cpuS.toFixed(1)} CPU-s on ${threads} thread${threads === 1 ? '' : 's'} (test slice ${candidate.testWindow.from} .. ${candidate.testWindow.to}) [synthetic]`);
       for (const [name, m] of Object.entries(candidate.metrics)) say(headLine(name, m));
       say(`${decision.promote ? 'promoted' : 'not promoted'}: ${decision.reason}`);
     }
@@ -117,7 +124,8 @@ export const modelCommand: Command = {
   name: 'model',
   summary: 'train the fallout model on order history, measure it on a later slice, explain an order',
   usage: [
-    'provisio model train --history history.jsonl [--until 2026-10-01] [--json]',
+    'provisio model train --history history.jsonl [--until 2026-10-01] [--threads N] [--json]',
+    '                                                              (--threads: heads grown on N worker threads, default one per core, 1 = main thread)',
     '       provisio model evaluate [--json]                       (versions and their test-slice metrics)',
     '       provisio model evaluate --history history.jsonl [--from ISO] [--to ISO] [--version v] [--json]',
     '                                                              (a later slice: default after the model\'s test slice)',
@@ -127,10 +135,16 @@ export const modelCommand: Command = {
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: [...argv], allowPositionals: true,
-      options: { history: { type: 'string' }, until: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, version: { type: 'string' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+      options: { history: { type: 'string' }, until: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, version: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
     });
     const dataDir = resolve(values['data-dir'] ?? process.env.PROVISIO_DATA_DIR ?? 'data');
-    const o: Options = { ...values, json: values.json === true };
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+      say(`--threads takes a whole number of threads, at least 1 (got ${values.threads})`);
+      return 2;
+    }
+    const { threads: _threads, ...rest } = values;
+    const o: Options = { ...rest, ...(threads === undefined ? {} : { threads }), json: values.json === true };
     switch (positionals[0] ?? '') {
       case 'train':
         if (values.history === undefined) break;
