@@ -15,7 +15,8 @@ type PortInAnswer = Awaited<ReturnType<NumberPortIn['requestPortIn']>>;
 
 /** What the adapter needs from the port coordinator (app/porting's PortCoordinator satisfies it). */
 export interface PortRequestDriver {
-  create(taskKey: string, input: NewPortRequest): Promise<StoredPortRequest>;
+  /** `input` is called only when the task has no request yet. */
+  create(taskKey: string, input: () => NewPortRequest): Promise<StoredPortRequest>;
   apply(id: string, input: PortInput): Promise<{ readonly record: StoredPortRequest; readonly refusal?: PortRefusal }>;
   syncInbound(): Promise<number>;
   fireDueTimers(id: string): Promise<StoredPortRequest | undefined>;
@@ -119,7 +120,7 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
     const { driver, clock } = this.opts;
     const carrier = this.opts.carrierOf(req.losingCarrier) ?? fail('UNKNOWN_CARRIER', `no losing carrier named ${req.losingCarrier}`);
     const customer = (await this.opts.customerOf(req)) ?? fail('PORT_CUSTOMER_UNKNOWN', `no authorising customer for ${req.idempotencyKey}`);
-    const record = await driver.create(req.idempotencyKey, portInRequest(req, carrier, customer, { provider: this.opts.provider, policy: this.opts.policy, now: clock.now() }));
+    const record = await driver.create(req.idempotencyKey, () => portInRequest(req, carrier, customer, { provider: this.opts.provider, policy: this.opts.policy, now: clock.now() }));
     if (record.request.state !== 'DRAFT') return record;
     const validated = await driver.apply(record.request.id, { kind: 'action', action: { type: 'validate', pinRequired: carrier.pinRequired, tnsInOtherOpenOrders: [] } });
     if (validated.refusal !== undefined) fail('PORT_VALIDATION_FAILED', `port ${record.request.pon} not submitted: ${validated.refusal.reason}`);

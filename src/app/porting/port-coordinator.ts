@@ -63,11 +63,15 @@ export class PortCoordinator {
 
   constructor(private readonly deps: { readonly store: PortRequestStore; readonly gateway: PortingGateway; readonly clock: Clock }) {}
 
-  /** Stores a new request in DRAFT for a provisioning task, or returns the one the task already made. */
-  async create(taskKey: string, input: NewPortRequest): Promise<StoredPortRequest> {
+  /**
+   * Stores a new request in DRAFT for a provisioning task, or returns the one the task already made;
+   * `input` may be a function, called only when the request is new.
+   */
+  async create(taskKey: string, input: NewPortRequest | (() => NewPortRequest)): Promise<StoredPortRequest> {
     const seen = await this.deps.store.byTaskKey(taskKey);
     if (seen !== undefined) return seen;
-    const record: StoredPortRequest = { taskKey, request: newPortRequest(input, this.deps.clock.now()), timeline: [], revision: 0 };
+    const request = newPortRequest(typeof input === 'function' ? input() : input, this.deps.clock.now());
+    const record: StoredPortRequest = { taskKey, request, timeline: [], revision: 0 };
     if ((await this.deps.store.save(record, 0)) === 'saved') return { ...record, revision: 1 };
     const raced = await this.deps.store.byTaskKey(taskKey);
     if (raced === undefined) throw new Error(`port request for ${taskKey} could not be stored`);
