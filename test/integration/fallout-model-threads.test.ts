@@ -5,6 +5,7 @@ import {
   createDataset, createPrng, prepareSharedBins, serializeModel, trainBinaryBatchSequentially, trainGbdt,
   type BinaryJob, type FeatureSpec,
 } from '../../src/ml/index.js';
+import { modelCommand } from '../../src/main/commands/model-command.js';
 import { fakeFalloutHistory } from '../fixtures/fallout-history.js';
 
 const FAST = { numRounds: 40, learningRate: 0.1, earlyStoppingRounds: 10, maxDepth: 3, seed: 5 };
@@ -68,5 +69,11 @@ describe('the fallout model trained with a thread pool', () => {
     const threaded = await trainFalloutModelWith(history, options, threadedBinaryTrainer(2));
     expect(threaded.heads.map((h) => h.head)).toEqual(['any', 'credit', 'address', 'incompat', 'inventory', 'port', 'timeout', 'human']);
     expect(threaded).toEqual(sequential);
+  });
+});
+
+describe('provisio model train --threads', () => {
+  it('takes a whole number of threads, at least one', async () => {
+    for (const bad of ['0', '1.5', 'two']) expect(await modelCommand.run(['train', '--history', 'none.jsonl', '--threads', bad])).toBe(2);
   });
 });
