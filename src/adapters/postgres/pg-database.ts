@@ -71,6 +71,21 @@ export async function withPoolClient<T>(pool: pg.Pool, fn: (client: pg.PoolClien
   }
 }
 
+/** Runs `fn` in a transaction on a pooled client (see withPoolClient): committed when it returns, rolled back when it throws. */
+export function inPgTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withPoolClient(pool, async (client) => {
+    await client.query('BEGIN');
+    try {
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
 // Two processes creating the schema at once: the loser sees a duplicate, which is fine.
 async function createSchema(client: pg.PoolClient, schema: string): Promise<void> {
   try {

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { HubListener, HubStore } from '../../ports/hub-store.js';
-import { withPoolClient } from './pg-database.js';
+import { inPgTransaction } from './pg-database.js';
 
 /** A hub_listener row. */
 export interface ListenerRow {
@@ -31,19 +31,12 @@ export class PgHubStore implements HubStore {
 
   /** Removes a listener and its deliveries; false when there was none. */
   async removeListener(id: string): Promise<boolean> {
-    return withPoolClient(this.pool, async (client) => {
-      await client.query('BEGIN');
-      try {
-        // Waits for commits fanning out to this listener (they hold it FOR KEY SHARE); the next
-        // statement then sees their deliveries too.
-        const removed = await client.query('DELETE FROM hub_listener WHERE id = $1', [id]);
-        await client.query('DELETE FROM delivery WHERE listener_id = $1', [id]);
-        await client.query('COMMIT');
-        return (removed.rowCount ?? 0) > 0;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
+    return inPgTransaction(this.pool, async (client) => {
+      // Waits for commits fanning out to this listener (they hold it FOR KEY SHARE); the next
+      // statement then sees their deliveries too.
+      const removed = await client.query('DELETE FROM hub_listener WHERE id = $1', [id]);
+      await client.query('DELETE FROM delivery WHERE listener_id = $1', [id]);
+      return (removed.rowCount ?? 0) > 0;
     });
   }
 

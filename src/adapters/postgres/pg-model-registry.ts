@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inPgTransaction } from './pg-database.js';
 import type { ModelRegistry, ModelStatus, ModelVersion } from '../../ports/model-registry.js';
 
 interface Row {
@@ -40,19 +41,11 @@ export class PgModelRegistry implements ModelRegistry {
 
   /** Retires the active version and activates this one in one transaction (the unique index keeps one active). */
   async promote(version: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inPgTransaction(this.pool, async (client) => {
       const found = await client.query('SELECT 1 FROM model_version WHERE version = $1 FOR UPDATE', [version]);
       if (found.rowCount === 0) throw new Error(`model registry: no version ${version}`);
       await client.query("UPDATE model_version SET status = 'retired' WHERE status = 'active' AND version <> $1", [version]);
       await client.query("UPDATE model_version SET status = 'active' WHERE version = $1", [version]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
