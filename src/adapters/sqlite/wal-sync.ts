@@ -1,4 +1,4 @@
-import { closeSync, fdatasync, fsyncSync, openSync, statSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Flushes a file descriptor to stable storage off the event loop (node:fs `fdatasync` by default). */
@@ -17,7 +17,6 @@ export type FlushFile = (fd: number, done: (err: Error | null) => void) => void;
  */
 export class WalSync {
   private fd: number | undefined;
-  private inode = 0;
   private flushing = false;
   private waiting: ((err: Error | null) => void)[] = [];
   private idle: (() => void)[] = [];
@@ -67,14 +66,12 @@ export class WalSync {
     else if (!this.flushing) for (const resolve of this.idle.splice(0)) resolve();
   }
 
-  // The WAL file lives as long as a connection is open; should it ever be replaced (a new inode),
-  // the descriptor follows it. The folder is synced once so that the file's entry is durable too.
+  // SQLite keeps the WAL file (same inode: reset and truncated in place, never replaced) while any
+  // connection is open, and the commit connection outlives this object: one descriptor serves
+  // every flush. The folder is synced once so that the file's entry is durable too.
   private walFd(): number {
-    const inode = statSync(this.walPath).ino;
-    if (this.fd !== undefined && inode === this.inode) return this.fd;
-    this.close();
+    if (this.fd !== undefined) return this.fd;
     this.fd = openSync(this.walPath, 'r');
-    this.inode = inode;
     syncFolder(dirname(this.walPath));
     return this.fd;
   }
