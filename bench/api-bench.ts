@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { aNewMobileActivation } from '../test/fixtures/catalog-orders.js';
 import { createBodyOf } from '../test/fixtures/tmf622-bodies.js';
+import { cpuSecondsOf } from './process-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,12 +35,6 @@ function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
-}
-
-/** CPU time (user + system) the process has used so far, in ms (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function waitForHealth(url: string): Promise<void> {
@@ -85,9 +80,9 @@ async function main(): Promise<void> {
       await post(warmUp);
     }
     say(`posting ${orders} orders over ${connections} connections…`);
-    const cpuBefore = cpuMs(server.pid!);
+    const cpuBefore = cpuSecondsOf(server.pid);
     const result = await post(orders);
-    const serverCpuMs = cpuMs(server.pid!) - cpuBefore;
+    const serverCpuMs = (cpuSecondsOf(server.pid) - cpuBefore) * 1000;
     const count = await fetch(`${url}/tmf-api/productOrderingManagement/v4/productOrder?limit=1&fields=id`);
     const stored = Number(count.headers.get('x-total-count'));
     const summary = {

@@ -8,9 +8,7 @@
 //
 // The oldest 85% of provisioned orders train, the newest 15% test. A second, timing-only run trains
 // on every provisioned order (the full ~200k) unless --no-full.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { gbdtFalloutPredictor } from '../src/adapters/ml/gbdt-fallout-predictor.js';
 import { extractFalloutFeatures } from '../src/app/features/extract-features.js';
 import { FALLOUT_FEATURES } from '../src/app/features/fallout-features.js';
@@ -18,8 +16,9 @@ import { wasProvisioned } from '../src/app/features/history-record.js';
 import { buildTrainingTable, labelledSlice } from '../src/app/features/training-table.js';
 import { FALLOUT_CAUSES } from '../src/domain/fallout/fallout-cause.js';
 import { readHistory } from '../src/main/commands/history-file.js';
-import { compileModel, createTreeShap, predictMargins, readRow, rocAuc, averagePrecision, serializeModel, shapRow, trainGbdt, type Dataset, type GbdtParams } from '../src/ml/index.js';
+import { compileModel, rocAuc, averagePrecision, serializeModel, trainGbdt } from '../src/ml/index.js';
 import type { ModelRegistry, ModelVersion } from '../src/ports/model-registry.js';
+import { comparisonParams, exportForComparison, measureScoring, measureShap, timed } from './ml-bench-parts.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -35,29 +34,7 @@ const json = args.includes('--json');
 const exportDir = flag('--export');
 const trees = Number(flag('--trees') ?? 300);
 
-/** The same hyper-parameters as bench/ml-bench.ts and the XGBoost comparison (no subsampling, no early stop). */
-const params: Partial<GbdtParams> = {
-  objective: 'binary', numRounds: trees, maxDepth: 6, learningRate: 0.1, maxBins: 255, lambda: 1, gamma: 0,
-  minChildWeight: 1, minSamplesLeaf: 1, subsample: 1, colsampleByTree: 1, earlyStoppingRounds: 0, seed: 7,
-};
-
-function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = fn();
-  const cpu = process.cpuUsage(c0);
-  return { value, wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
-
-function writeCsv(path: string, ds: Dataset): void {
-  const lines = [[...ds.features.map((f) => f.name), 'label'].join(',')];
-  const row = new Float64Array(ds.features.length);
-  for (let r = 0; r < ds.nRows; r++) {
-    readRow(ds, r, row);
-    lines.push([...Array.from(row, (v) => (Number.isNaN(v) ? '' : String(v))), String(ds.labels![r])].join(','));
-  }
-  writeFileSync(path, `${lines.join('\n')}\n`);
-}
+const params = comparisonParams(trees);
 
 const records = (await readHistory(historyPath)).filter(wasProvisioned);
 const table = buildTrainingTable(records);
@@ -66,29 +43,13 @@ const cut = Math.floor(n * 0.85);
 const train = labelledSlice(table, table.anyLabels, 0, cut);
 const test = labelledSlice(table, table.anyLabels, cut, n);
 
-if (exportDir) {
-  mkdirSync(exportDir, { recursive: true });
-  writeCsv(join(exportDir, 'train.csv'), train);
-  writeCsv(join(exportDir, 'test.csv'), test);
-  const categorical = train.features.filter((f) => f.kind === 'categorical').map((f) => f.name);
-  writeFileSync(join(exportDir, 'params.json'), JSON.stringify({ ...params, categorical }, null, 2));
-}
+if (exportDir) exportForComparison(exportDir, { train, test }, params);
 
 const trained = timed(() => trainGbdt(train, params));
 const cm = compileModel(trained.value.model);
-const scoring = timed(() => {
-  let reps = 0;
-  let margins: Float64Array = new Float64Array(0);
-  const t0 = performance.now();
-  while (reps === 0 || performance.now() - t0 < 1000) [margins, reps] = [predictMargins(cm, test)[0]!, reps + 1];
-  return { margins, scored: reps * test.nRows };
-});
-const explainer = createTreeShap(cm);
+const scoring = measureScoring(cm, test);
 const shapRows = Math.min(500, test.nRows);
-const x = new Float64Array(cm.nFeatures);
-const shap = timed(() => {
-  for (let r = 0; r < shapRows; r++) shapRow(explainer, readRow(test, r, x));
-});
+const shap = measureShap(cm, test, shapRows);
 
 // The server's whole prediction per order: features from the order, eight heads of this size, TreeSHAP, factor texts.
 const head = { modelJson: serializeModel(trained.value.model), platt: { a: 1, b: 0 } };
