@@ -88,10 +88,10 @@ export function createEngine(o: EngineOptions): Engine {
     const claimed = await o.taskStore.claimDue(now, batchSize, leaseMs);
     if (claimed.length === 0) return 0;
     const results = await Promise.all(claimed.map((t) => runTask(t, o.handlers, o.taskStore, now)));
-    const batch = new Map<string, { events: PlanEvent[]; claims: Map<string, number> }>();
+    const batch = new Map<string, { events: PlanEvent[]; claims: Map<string, number>; version?: number }>();
     claimed.forEach((t, i) => {
       let entry = batch.get(t.orderId);
-      if (entry === undefined) batch.set(t.orderId, (entry = { events: [], claims: new Map() }));
+      if (entry === undefined) batch.set(t.orderId, (entry = { events: [], claims: new Map(), ...(t.planVersion === undefined ? {} : { version: t.planVersion }) }));
       entry.events.push({ kind: 'outcome', taskId: t.taskId, result: results[i] as NonNullable<(typeof results)[number]> });
       entry.claims.set(t.taskId, t.claim);
     });

@@ -29,6 +29,8 @@ export interface RecordDeps {
 export interface OrderEvents {
   readonly events: readonly PlanEvent[];
   readonly claims?: ReadonlyMap<string, number>;
+  /** The plan version the store reported with the claims; a cached plan of another version is not used. */
+  readonly version?: number;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
   let chained = 0;
   const ctx: ReduceContext = { ...deps.reduce, now };
   for (let round = 0; todo.length > 0; round++) {
-    const plans = await loadPlans(deps, todo, round === 0);
+    const plans = await loadPlans(deps, todo, round === 0, batch);
     const folds = new Map<string, OrderFold>();
     for (const orderId of todo) {
       const stored = plans.get(orderId);
@@ -113,13 +115,19 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
   return { fallout, orderMoves, chained, decisions };
 }
 
-/** The plans of these orders: from the cache when allowed, else from the store. */
-async function loadPlans(deps: RecordDeps, ids: readonly string[], useCache: boolean): Promise<ReadonlyMap<string, Pick<StoredPlan, 'state' | 'version' | 'order'>>> {
+/** The plans of these orders: from the cache when allowed and not known to be stale, else from the store. */
+async function loadPlans(
+  deps: RecordDeps,
+  ids: readonly string[],
+  useCache: boolean,
+  batch: ReadonlyMap<string, OrderEvents>,
+): Promise<ReadonlyMap<string, Pick<StoredPlan, 'state' | 'version' | 'order'>>> {
   const out = new Map<string, Pick<StoredPlan, 'state' | 'version' | 'order'>>();
   const missing: string[] = [];
   for (const id of ids) {
     const hit = useCache ? deps.cache?.get(id) : undefined;
-    if (hit === undefined) missing.push(id);
+    const seen = batch.get(id)?.version;
+    if (hit === undefined || (seen !== undefined && seen !== hit.version)) missing.push(id);
     else out.set(id, hit);
   }
   if (missing.length > 0) for (const [id, p] of await deps.taskStore.loadPlans(missing)) out.set(id, p);

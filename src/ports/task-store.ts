@@ -18,6 +18,8 @@ export interface ClaimedTask {
   readonly attempt: number;
   /** The task inputs as stored JSON, parsed only when a handler reads them. */
   readonly inputsJson: string;
+  /** The version of the task's plan seen by the claim, when the store reads it along (a runner's cached plan of another version is stale). */
+  readonly planVersion?: number;
 }
 
 /** A plan as stored, with the version for optimistic concurrency and the claim number of running tasks. */
@@ -52,7 +54,10 @@ export interface PlanChange {
 
 /** Durable provisioning tasks: a ready queue by wake time with leases. Writes go through ChangeSet. */
 export interface TaskStore {
-  /** Leases up to `limit` tasks due at `now` (ready, waiting, or running with an expired lease) until `now + leaseMs`. */
+  /**
+   * Leases up to `limit` tasks due at `now` (ready, waiting, or running with an expired lease) until
+   * `now + leaseMs`; a store may add the other due tasks of the same orders, so that one runner gets them all.
+   */
   claimDue(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedTask[]>;
   /** The stored plans of these orders (absent orders are left out). */
   loadPlans(orderIds: readonly string[]): Promise<ReadonlyMap<string, StoredPlan>>;

@@ -9,14 +9,27 @@ import type { ClaimedTask, StoredPlan, TaskStore } from '../../ports/task-store.
 import { DEP_SEPARATOR } from '../sqlite/sqlite-task-writer.js';
 
 // Due tasks in due order; rows another runner is claiming right now are skipped, and a row whose
-// lease was taken and committed meanwhile fails the due_at re-check after locking.
+// lease was taken and committed meanwhile fails the due_at re-check after locking. Each task's plan
+// row is locked first: two runners claiming at once scan the same due rows, and locking tasks alone
+// they would take turns row by row, splitting an order's ready tasks between them (each then
+// commits the order's plan against the other's version); with the plan locked first, a runner skips
+// every task of an order another runner is claiming or committing. The other due tasks of the
+// orders picked come along (beyond the limit; found by key, the '+ 0' keeps the due index out of
+// it), so no order is split at the limit either. The plan's version comes back, so a runner whose
+// cached plan another runner moved on reads it again.
 const CLAIM_SQL = `
-  WITH due AS (
-    SELECT order_id, id FROM task WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+  WITH picked AS (
+    SELECT t.order_id, p.version FROM task t JOIN plan p ON p.order_id = t.order_id
+    WHERE t.due_at <= $1 ORDER BY t.due_at LIMIT $2
+    FOR NO KEY UPDATE OF p SKIP LOCKED FOR UPDATE OF t SKIP LOCKED),
+  due AS (
+    SELECT t.order_id, t.id, o.version FROM (SELECT DISTINCT order_id, version FROM picked) o
+    JOIN task t ON t.order_id = o.order_id WHERE t.due_at + 0 <= $1
+    FOR UPDATE OF t SKIP LOCKED),
   leased AS (
     UPDATE task t SET state = 'running', due_at = $3, claim = t.claim + 1
     FROM due WHERE t.order_id = due.order_id AND t.id = due.id
-    RETURNING t.order_id, t.id, t.type, t.item_id, t.mode, t.compensates, t.claim, t.attempt, t.inputs)
+    RETURNING t.order_id, t.id, t.type, t.item_id, t.mode, t.compensates, t.claim, t.attempt, t.inputs, due.version AS plan_version)
   SELECT * FROM leased`;
 
 // One statement, one snapshot: each plan with all its tasks as a JSON array, and its order record
@@ -40,6 +53,7 @@ interface ClaimRow {
   claim: number;
   attempt: number;
   inputs: string;
+  plan_version: number;
 }
 interface TaskJson {
   id: string;
@@ -71,7 +85,10 @@ interface PlanRow {
 export class PgTaskStore implements TaskStore {
   constructor(private readonly pool: Pool) {}
 
-  /** Leases up to `limit` due tasks until `now + leaseMs`; runners in other processes never get the same lease. */
+  /**
+   * Leases up to `limit` due tasks, and the other due tasks of their orders, until `now + leaseMs`;
+   * runners in other processes never get the same lease, nor tasks of an order another is claiming.
+   */
   async claimDue(now: number, limit: number, leaseMs: number): Promise<readonly ClaimedTask[]> {
     const r = await this.pool.query<ClaimRow>(CLAIM_SQL, [now, Math.max(0, Math.trunc(limit)), now + leaseMs]);
     return r.rows.map((row) => ({
@@ -84,6 +101,7 @@ export class PgTaskStore implements TaskStore {
       claim: row.claim,
       attempt: row.attempt,
       inputsJson: row.inputs,
+      planVersion: row.plan_version,
     }));
   }
 
