@@ -5,7 +5,11 @@
 // provisions every order in the same process with the instant simulators.
 // A warm-up (--warm-up, default 5,000 orders, stored too) runs first so that the measured phase is the
 // sustained rate, not the JIT compiling the request path; the summary gives both counts.
-// Usage: npm run bench:api -- [--orders 100000] [--warm-up 5000] [--connections 50] [--with-engine] [--json]
+// Then, with those orders stored, an open-loop phase offers --rate orders per second (default 3,000) for
+// --rate-orders orders and measures each one's latency from the moment it was due (bench/open-loop.ts):
+// the latency a client sees at that throughput, stalls included. The saturation phase's percentiles only
+// say how long 50 connections queue at full load (latency = connections / throughput).
+// Usage: npm run bench:api -- [--orders 100000] [--warm-up 5000] [--connections 50] [--rate 3000] [--rate-orders 90000] [--with-engine] [--server-node-options '--trace-gc'] [--json]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +18,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { aNewMobileActivation } from '../test/fixtures/catalog-orders.js';
 import { createBodyOf } from '../test/fixtures/tmf622-bodies.js';
+import { openLoop } from './open-loop.js';
 import { cpuSecondsOf } from './process-cpu.js';
 
 const { values } = parseArgs({
@@ -24,6 +29,10 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'with-engine': { type: 'boolean', default: false },
     'warm-up': { type: 'string', default: '5000' },
+    rate: { type: 'string', default: '3000' },
+    // Extra Node/V8 options for the server process, after those of `npm start` (e.g. "--trace-gc").
+    'server-node-options': { type: 'string', default: '' },
+    'rate-orders': { type: 'string', default: '90000' },
   },
 });
 const orders = Number(values.orders);
@@ -57,8 +66,9 @@ async function main(): Promise<void> {
   // The server runs with the Node options of `npm start` (its heap limit).
   const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
   const nodeOptions = /^node\s+(.*?)\s*dist\//.exec(startScript)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
-  const server = spawn(process.execPath, [...nodeOptions, 'dist/src/main/server.js', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn', ...engineArgs], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const extraNodeOptions = values['server-node-options'].split(/\s+/).filter(Boolean);
+  const server = spawn(process.execPath, [...nodeOptions, ...extraNodeOptions, 'dist/src/main/server.js', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn', ...engineArgs], {
+    stdio: ['ignore', extraNodeOptions.length > 0 ? 2 : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -83,6 +93,16 @@ async function main(): Promise<void> {
     const cpuBefore = cpuSecondsOf(server.pid);
     const result = await post(orders);
     const serverCpuMs = (cpuSecondsOf(server.pid) - cpuBefore) * 1000;
+    const rate = Number(values.rate);
+    const rateOrders = Number(values['rate-orders']);
+    let atRate: Awaited<ReturnType<typeof openLoop>> & { serverCpuUsPerOrder: number; offeredPerSecond: number } | undefined;
+    if (rate > 0 && rateOrders > 0) {
+      say(`offering ${rateOrders} orders at ${rate}/s (open loop)…`);
+      const cpu0 = cpuSecondsOf(server.pid);
+      const r = await openLoop({ host: '127.0.0.1', port, path: '/tmf-api/productOrderingManagement/v4/productOrder', body, contentType: 'application/json', connections, rate, amount: rateOrders });
+      const cpuMs = (cpuSecondsOf(server.pid) - cpu0) * 1000;
+      atRate = { offeredPerSecond: rate, ...r, serverCpuUsPerOrder: Math.round((cpuMs * 1000) / Math.max(1, r.ok)) };
+    }
     const count = await fetch(`${url}/tmf-api/productOrderingManagement/v4/productOrder?limit=1&fields=id`);
     const stored = Number(count.headers.get('x-total-count'));
     const summary = {
@@ -101,13 +121,19 @@ async function main(): Promise<void> {
       store: 'sqlite synchronous=FULL',
       engine: values['with-engine'] ? 'running' : 'off',
       loadAverage: (await import('node:os')).loadavg()[0],
+      atRate,
     };
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
       say(
         `\n${summary.ordersPerSecond} orders/s accepted (${summary.requests} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors)\n` +
           `latency p50 ${summary.latencyMs.p50} ms, p90 ${summary.latencyMs.p90} ms, p99 ${summary.latencyMs.p99} ms\n` +
-          `${stored} orders stored; server RSS ${summary.serverRssMb} MB; server CPU ${summary.serverCpuUsPerOrder} µs per order`,
+          `${stored} orders stored; server RSS ${summary.serverRssMb} MB; server CPU ${summary.serverCpuUsPerOrder} µs per order` +
+          (atRate
+            ? `\nat ${atRate.offeredPerSecond}/s offered (open loop, ${atRate.sent} orders): ${atRate.completedPerSecond}/s completed, ` +
+              `latency from due time p50 ${atRate.latencyMs.p50} ms, p90 ${atRate.latencyMs.p90} ms, p99 ${atRate.latencyMs.p99} ms, p99.9 ${atRate.latencyMs.p999} ms, max ${atRate.latencyMs.max} ms; ` +
+              `${atRate.non2xx} non-2xx, ${atRate.errors} errors; most waiting for a connection ${atRate.maxBacklog}`
+            : ''),
       );
     }
   } finally {
