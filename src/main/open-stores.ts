@@ -31,7 +31,10 @@ export interface Stores {
   readonly hub: HubStore;
   readonly deliveries: DeliveryQueue;
   readonly tasks: TaskStore;
-  /** Subscribes to wake-ups from commits made by other processes (PostgreSQL only). */
+  /**
+   * Subscribes to wake-ups: on PostgreSQL from every process's commits (LISTEN/NOTIFY); on SQLite,
+   * `deliveries` from this process's commits that queued hub deliveries (others poll).
+   */
   readonly onWake: (channel: 'tasks' | 'deliveries', fn: () => void) => void;
   /** Fallout cases (derived from failed tasks) and the operators' actions on them. */
   readonly falloutCases: FalloutCaseReader;
@@ -97,7 +100,9 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     hub: sqlite.hub,
     deliveries: sqlite.deliveries,
     tasks: sqlite.tasks,
-    onWake: () => {},
+    onWake: (channel, fn) => {
+      if (channel === 'deliveries') sqlite.onDeliveriesQueued(fn);
+    },
     effectLedger: (clock) => new SqliteEffectLedger(sqlite.db, clock),
     portRequests: new SqlitePortRequestStore(sqlite.db),
     falloutCases: new SqliteFalloutCaseReader(sqlite.db),

@@ -73,7 +73,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         dispatcher.wake();
         cancelWorker.wake();
       },
-      onOrderSubmitted: () => dispatcher.wake(),
+      // the store wakes the dispatcher when a commit queued hub deliveries (none without listeners)
+      onOrderSubmitted: () => {},
     },
   });
   await app.listen({ host: config.host, port: config.port });

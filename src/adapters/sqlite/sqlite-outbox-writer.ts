@@ -11,8 +11,9 @@ const MATCH_NOTHING: ListenerQuery = { clauses: [{ kind: 'envelope', field: 'eve
  * matches: one pending delivery per (event, listener), due immediately. An event no listener wants is
  * not stored: a listener registered later never receives earlier events, so such a row would only be
  * written and never read (with no listeners this halves the bytes an order capture writes).
+ * `onQueued` is told when deliveries were written (inside the transaction: it should only schedule work).
  */
-export function sqliteOutboxWriter(db: Database): ChangeWriter<ChangeSet> {
+export function sqliteOutboxWriter(db: Database, onQueued: () => void = () => {}): ChangeWriter<ChangeSet> {
   const insertEvent = db.prepare(`INSERT INTO outbox_event (id, type, order_id, occurred_at, doc)
     VALUES (?, ?, ?, ?, ?)`);
   const listeners = db.prepare('SELECT id, query FROM hub_listener');
@@ -53,6 +54,7 @@ export function sqliteOutboxWriter(db: Database): ChangeWriter<ChangeSet> {
         const seq = insertEvent.run(event.id, event.type, event.orderId, event.occurredAt, JSON.stringify(event))
           .lastInsertRowid;
         for (const l of wanting) insertDelivery.run(seq, l.id, event.orderId);
+        onQueued();
       }
     },
   };

@@ -64,6 +64,11 @@ export interface SqliteStores {
   readonly tasks: TaskStore;
   /** The raw connection, for later adapters on the same file and for diagnostics. */
   readonly db: Database;
+  /**
+   * Subscribes to commits of this process that queued hub deliveries (told once per group commit,
+   * after the transaction's writes), so the dispatcher wakes only when there is something to send.
+   */
+  readonly onDeliveriesQueued: (fn: () => void) => void;
   /** Waits for queued commits, then closes the database (safe to pass around unbound). */
   readonly close: () => Promise<void>;
 }
@@ -80,7 +85,19 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
   shareFreshPlans([db, commitDb], options.freshPlanHints === false ? 0 : undefined);
   const checkpointer = options.backgroundCheckpoints === true && options.path !== ':memory:' ? startCheckpointer({ path: options.path }) : undefined;
   if (checkpointer !== undefined) for (const c of new Set([db, commitDb])) c.pragma(`wal_autocheckpoint = ${FOREGROUND_CHECKPOINT_PAGES}`);
-  const committer = new SqliteGroupCommitter<ChangeSet>(commitDb, CHANGE_WRITERS, {
+  const deliveryWatchers: (() => void)[] = [];
+  let wakePending = false;
+  const deliveriesQueued = (): void => {
+    if (wakePending || deliveryWatchers.length === 0) return;
+    wakePending = true;
+    // told inside the transaction: the watchers run once it has been written
+    setImmediate(() => {
+      wakePending = false;
+      for (const fn of deliveryWatchers) fn();
+    });
+  };
+  const writers = CHANGE_WRITERS.map((make) => (make === sqliteOutboxWriter ? (d: Database) => sqliteOutboxWriter(d, deliveriesQueued) : make));
+  const committer = new SqliteGroupCommitter<ChangeSet>(commitDb, writers, {
     ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
     ...(options.commitWindowMs === undefined ? {} : { windowMs: options.commitWindowMs }),
     ...(options.onCommitBatch === undefined ? {} : { onBatch: options.onCommitBatch }),
@@ -93,6 +110,9 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
     // Plans are written through the commit connection; shareFreshPlans gives the task store the same hints.
     tasks: new SqliteTaskStore(db),
     db,
+    onDeliveriesQueued: (fn) => {
+      deliveryWatchers.push(fn);
+    },
     close: async () => {
       await committer.drain();
       walSync?.close();
