@@ -32,7 +32,9 @@ export function previewOrder(deps: Omit<SubmitOrderDeps, 'store'>, draft: OrderD
   const nowIso = new Date(deps.clock.now()).toISOString();
   const candidate = createOrder(draft, id, nowIso, []);
   const { findings, features } = runEntryChecks(deps.entryChecks, candidate);
-  return { order: createOrder(draft, id, nowIso, findings, features), findings };
+  // Without findings the order is the candidate plus its features: no second copy of every item.
+  const order = findings.length === 0 ? { ...candidate, entryFeatures: features } : createOrder(draft, id, nowIso, findings, features);
+  return { order, findings };
 }
 
 /** Fields the customer is asked about: where an accepted order carries warnings. */
