@@ -194,5 +194,5 @@ async function changeSetOf(deps: RecordDeps, folded: FoldedOrder, now: number, c
   // Item states come from the plan, so item moves deferred by visibleChange are written now too.
   const itemStates = new Map(Object.entries(folded.change.state.itemStates));
   const delta = applyOrderDelta(order, { ...folded, itemStates }, new Date(now).toISOString(), deps.ids);
-  return { changes: { planChanges, orders: [{ record: delta.order, expectedVersion: order.version }], events: delta.events }, order: delta.order };
+  return { changes: { planChanges, orders: [{ record: delta.order, expectedVersion: order.version, partiesUnchanged: true }], events: delta.events }, order: delta.order };
 }

@@ -7,6 +7,8 @@ import type { NewPlan, PlanChange } from './task-store.js';
 export interface VersionedWrite<T> {
   readonly record: T;
   readonly expectedVersion: number | null;
+  /** An update that keeps the stored order's related parties (the engine's state moves): a store may leave its party rows alone. */
+  readonly partiesUnchanged?: boolean;
 }
 
 /**

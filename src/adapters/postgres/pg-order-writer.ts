@@ -51,12 +51,16 @@ async function writeOrders(tx: PgTx, rows: Tagged<VersionedWrite<ProductOrder>>[
     const r = await tx.query<Written>(INSERT_ORDERS, [inserts.map((x) => x.row.record.id), inserts.map((x) => x.row.record.version), ...cols(inserts)]);
     conflictsOf(inserts, (w) => w.record.id, r.rows, orderConflict, errors);
   }
-  const parties = rows.flatMap((r) => r.row.record.relatedParty.map((p) => [p.id, r.row.record.id] as const));
+  // Party rows of new orders and of updates that may name other parties (the engine's never do).
+  const withParties = rows.filter((r) => r.row.partiesUnchanged !== true);
+  const parties = withParties.flatMap((r) => r.row.record.relatedParty.map((p) => [p.id, r.row.record.id] as const));
   if (updates.length > 0) {
-    const ids = updates.map((x) => x.row.record.id);
-    const r = await tx.query<Written>(UPDATE_ORDERS, [ids, updates.map((x) => x.row.expectedVersion), updates.map((x) => x.row.record.version), ...cols(updates)]);
+    const r = await tx.query<Written>(UPDATE_ORDERS, [
+      updates.map((x) => x.row.record.id), updates.map((x) => x.row.expectedVersion), updates.map((x) => x.row.record.version), ...cols(updates),
+    ]);
     conflictsOf(updates, (w) => w.record.id, r.rows, orderConflict, errors);
-    if (errors.size === 0) await tx.query(DELETE_STALE_PARTIES, [ids, parties.map((p) => p[0]), parties.map((p) => p[1])]);
+    const ids = updates.filter((x) => x.row.partiesUnchanged !== true).map((x) => x.row.record.id);
+    if (errors.size === 0 && ids.length > 0) await tx.query(DELETE_STALE_PARTIES, [ids, parties.map((p) => p[0]), parties.map((p) => p[1])]);
   }
   if (errors.size > 0 || parties.length === 0) return;
   await tx.query(`INSERT INTO order_party (party_id, order_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
