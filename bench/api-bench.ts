@@ -95,13 +95,21 @@ async function main(): Promise<void> {
     const serverCpuMs = (cpuSecondsOf(server.pid) - cpuBefore) * 1000;
     const rate = Number(values.rate);
     const rateOrders = Number(values['rate-orders']);
-    let atRate: Awaited<ReturnType<typeof openLoop>> & { serverCpuUsPerOrder: number; offeredPerSecond: number } | undefined;
+    let atRate: (Awaited<ReturnType<typeof openLoop>> & { serverCpuUsPerOrder: number; offeredPerSecond: number; loadGeneratorCpuShare: number }) | undefined;
     if (rate > 0 && rateOrders > 0) {
       say(`offering ${rateOrders} orders at ${rate}/s (open loop)…`);
       const cpu0 = cpuSecondsOf(server.pid);
+      const own0 = process.cpuUsage();
       const r = await openLoop({ host: '127.0.0.1', port, path: '/tmf-api/productOrderingManagement/v4/productOrder', body, contentType: 'application/json', connections, rate, amount: rateOrders });
       const cpuMs = (cpuSecondsOf(server.pid) - cpu0) * 1000;
-      atRate = { offeredPerSecond: rate, ...r, serverCpuUsPerOrder: Math.round((cpuMs * 1000) / Math.max(1, r.ok)) };
+      const own = process.cpuUsage(own0);
+      atRate = {
+        offeredPerSecond: rate,
+        ...r,
+        serverCpuUsPerOrder: Math.round((cpuMs * 1000) / Math.max(1, r.ok)),
+        // the load generator's own CPU: what the machine had left for the server
+        loadGeneratorCpuShare: Math.round(((own.user + own.system) / 1e6 / r.durationSeconds) * 100) / 100,
+      };
     }
     const count = await fetch(`${url}/tmf-api/productOrderingManagement/v4/productOrder?limit=1&fields=id`);
     const stored = Number(count.headers.get('x-total-count'));
@@ -132,7 +140,8 @@ async function main(): Promise<void> {
           (atRate
             ? `\nat ${atRate.offeredPerSecond}/s offered (open loop, ${atRate.sent} orders): ${atRate.completedPerSecond}/s completed, ` +
               `latency from due time p50 ${atRate.latencyMs.p50} ms, p90 ${atRate.latencyMs.p90} ms, p99 ${atRate.latencyMs.p99} ms, p99.9 ${atRate.latencyMs.p999} ms, max ${atRate.latencyMs.max} ms; ` +
-              `${atRate.non2xx} non-2xx, ${atRate.errors} errors; most waiting for a connection ${atRate.maxBacklog}`
+              `${atRate.non2xx} non-2xx, ${atRate.errors} errors; most waiting for a connection ${atRate.maxBacklog}; ` +
+              `server CPU ${atRate.serverCpuUsPerOrder} µs per order, load generator ${atRate.loadGeneratorCpuShare} of a core`
             : ''),
       );
     }

@@ -28,7 +28,8 @@ export interface Porting {
 
 /** What porting is built from. */
 export interface PortingDeps {
-  readonly world: World;
+  /** The simulated world (called when first needed: an API process may have released it since). */
+  readonly world: () => World;
   readonly seed: number;
   readonly clock: Clock;
   readonly store: PortRequestStore;
@@ -48,10 +49,16 @@ export interface PortingDeps {
 }
 
 /** The losing carrier named on an order: a world carrier, else a carrier simulator profile (name, SPID or id). */
-function carrierLookup(world: World): (nameOrSpid: string) => PortingCarrier | undefined {
-  const ofWorld = worldCarrierOf(world);
+function carrierLookup(world: () => World): (nameOrSpid: string) => PortingCarrier | undefined {
+  let ofWorld: ((x: string) => PortingCarrier | undefined) | undefined;
   const ofProfiles = simulatedCarrierOf();
-  return (x) => ofWorld(x) ?? ofProfiles(x);
+  return (x) => (ofWorld ??= worldCarrierOf(world()))(x) ?? ofProfiles(x);
+}
+
+/** The port-in customer lookup over the world, built on its first call. */
+function customerLookup(world: () => World, facts: OrderFactsLookup): ReturnType<typeof worldPortInCustomer> {
+  let lookup: ReturnType<typeof worldPortInCustomer> | undefined;
+  return (req) => (lookup ??= worldPortInCustomer(world(), facts))(req);
 }
 
 /** The gateway to the losing carriers and, when they run in this process, when each PON's next carrier event is due. */
@@ -59,7 +66,7 @@ function gatewayOf(deps: PortingDeps, coordinated: boolean): { gateway: PortingG
   if (deps.carrierSimUrl !== undefined) return { gateway: new HttpPortingGateway({ baseUrl: deps.carrierSimUrl }) };
   const carriers = new CarrierWorld({ seed: deps.seed, clock: deps.clock });
   // the instant port-in simulator never reaches the carriers: their records are loaded only when ports are coordinated
-  if (coordinated) deps.log.debug({ accounts: seedCarrierWorldFromWorld(deps.world, carriers) }, 'in-process carrier simulator loaded');
+  if (coordinated) deps.log.debug({ accounts: seedCarrierWorldFromWorld(deps.world(), carriers) }, 'in-process carrier simulator loaded');
   return { gateway: simulatedCarrierGateway(carriers, () => deps.clock.now()), carrierNextAt: (pon) => carriers.nextEventAt(pon) };
 }
 
@@ -80,7 +87,7 @@ export function buildPorting(deps: PortingDeps): Porting {
   const portIn = coordinated
     ? new CoordinatedNumberPortIn({
         driver: coordinator, clock: deps.clock, policy: DEFAULT_PORT_POLICY, provider: PROVISIO_PROVIDER,
-        carrierOf: carrierLookup(deps.world), customerOf: worldPortInCustomer(deps.world, deps.orderFacts),
+        carrierOf: carrierLookup(deps.world), customerOf: customerLookup(deps.world, deps.orderFacts),
         ...(carrierNextAt === undefined ? {} : { carrierNextAt }), ...(deps.recheckCapMs === undefined ? {} : { pollEveryMs: deps.recheckCapMs }),
       })
     : undefined;

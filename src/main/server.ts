@@ -26,6 +26,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const { log, stores, catalog, dispatcher, cancelWorker } = rt;
   // Entry validation needs the reference data on the first order: build it before listening.
   const { addressReference } = rt.referenceData();
+  // An API process needs nothing more of the simulated world (the engine's processes keep it).
+  rt.releaseWorld();
   // The active fallout model scores every accepted order (after `provisio model train`; restart to load a new one),
   // and orders it finds risky enough are held for a specialist queue with the model's per-cause thresholds.
   const predictor = gbdtFalloutPredictor({ registry: stores.modelRegistry, extract: extractFalloutFeatures, featureNames: FALLOUT_FEATURES.map((f) => f.name), vocabularies: FEATURE_VOCABULARIES });

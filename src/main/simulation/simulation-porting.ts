@@ -32,7 +32,7 @@ export interface SimulationPortingDeps {
  */
 export function withSimulationPorting(systems: SimulatedSystems, d: SimulationPortingDeps): SouthboundSystems {
   const porting = buildPorting({
-    world: d.world, seed: d.seed, clock: d.clock, store: new SqlitePortRequestStore(d.stores.db), orderFacts: d.orderFacts,
+    world: () => d.world, seed: d.seed, clock: d.clock, store: new SqlitePortRequestStore(d.stores.db), orderFacts: d.orderFacts,
     mode: d.mode, sharedStore: false, log: pino({ level: 'silent' }), recheckCapMs: SIMULATION_RECHECK_CAP_MS,
   });
   return porting.portIn === undefined ? systems : { ...systems, portIn: porting.portIn };
