@@ -32,16 +32,21 @@ const CLAIM_SQL = `
     RETURNING t.order_id, t.id, t.type, t.item_id, t.mode, t.compensates, t.claim, t.attempt, t.inputs, due.version AS plan_version)
   SELECT * FROM leased`;
 
-// One statement, one snapshot: each plan with all its tasks as a JSON array, and its order record
-// (the engine rewrites it whenever the order's state moves; reading it here saves a read per order).
+// One statement, one snapshot: a row per plan with its order record (the engine rewrites it
+// whenever the order's state moves; reading it here saves a read per order), then a row per task
+// (id set). Plain columns: building each plan's tasks as one JSON document cost the server more
+// than the rest of the read.
 const PLANS_SQL = `
-  SELECT p.order_id, p.version, p.revision, p.order_state, p.cancellation, p.items, p.item_states,
+  WITH p AS (SELECT * FROM plan WHERE order_id = ANY($1::text[]))
+  SELECT p.order_id, NULL AS id, p.version, p.revision, p.order_state, p.cancellation, p.items, p.item_states,
     (SELECT o.doc FROM product_order o WHERE o.id = p.order_id) AS doc,
-    (SELECT json_agg(json_build_object('id', t.id, 'type', t.type, 'item_id', t.item_id, 'mode', t.mode,
-       'depends_on', t.depends_on, 'compensates', t.compensates, 'state', t.state, 'attempt', t.attempt,
-       'wake_at', t.wake_at, 'claim', t.claim, 'inputs', t.inputs, 'history', t.history))
-     FROM task t WHERE t.order_id = p.order_id) AS tasks
-  FROM plan p WHERE p.order_id = ANY($1::text[])`;
+    NULL AS type, NULL AS item_id, NULL AS mode, NULL AS depends_on, NULL AS compensates, NULL AS state,
+    NULL::int AS attempt, NULL::bigint AS wake_at, NULL::int AS claim, NULL AS inputs, NULL::json AS history
+  FROM p
+  UNION ALL
+  SELECT t.order_id, t.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    t.type, t.item_id, t.mode, t.depends_on, t.compensates, t.state, t.attempt, t.wake_at, t.claim, t.inputs, t.history
+  FROM task t WHERE t.order_id IN (SELECT order_id FROM p)`;
 
 interface ClaimRow {
   order_id: string;
@@ -55,7 +60,21 @@ interface ClaimRow {
   inputs: string;
   plan_version: number;
 }
-interface TaskJson {
+/** A row of PLANS_SQL: a plan (id null) or one of its tasks. */
+type PlanOrTaskRow = PlanRow | TaskRow;
+interface PlanRow {
+  order_id: string;
+  id: null;
+  version: number;
+  revision: number;
+  order_state: OrderState;
+  cancellation: CancellationState;
+  items: PlanItem[];
+  item_states: Record<string, ItemState>;
+  doc: ProductOrder | null;
+}
+interface TaskRow {
+  order_id: string;
   id: string;
   type: TaskType;
   item_id: string;
@@ -64,21 +83,11 @@ interface TaskJson {
   compensates: string | null;
   state: TaskState;
   attempt: number;
-  wake_at: number | null;
+  /** bigint: text from the driver. */
+  wake_at: string | null;
   claim: number;
   inputs: string;
   history: AttemptRecord[] | null;
-}
-interface PlanRow {
-  order_id: string;
-  version: number;
-  revision: number;
-  order_state: OrderState;
-  cancellation: CancellationState;
-  items: PlanItem[];
-  item_states: Record<string, ItemState>;
-  doc: ProductOrder | null;
-  tasks: TaskJson[] | null;
 }
 
 /** The task queue and plan reader over PostgreSQL; writes come through the group commit's task writer. */
@@ -109,14 +118,18 @@ export class PgTaskStore implements TaskStore {
   async loadPlans(orderIds: readonly string[]): Promise<ReadonlyMap<string, StoredPlan>> {
     const out = new Map<string, StoredPlan>();
     if (orderIds.length === 0) return out;
-    const r = await this.pool.query<PlanRow>(PLANS_SQL, [orderIds]);
+    const r = await this.pool.query<PlanOrTaskRow>(PLANS_SQL, [orderIds]);
+    const tasksOf = new Map<string, { tasks: Record<string, TaskRecord>; claims: Map<string, number> }>();
+    for (const row of r.rows) {
+      if (row.id === null) continue;
+      let entry = tasksOf.get(row.order_id);
+      if (entry === undefined) tasksOf.set(row.order_id, (entry = { tasks: {}, claims: new Map() }));
+      entry.tasks[row.id] = toRecord(row);
+      if (row.state === 'running') entry.claims.set(row.id, row.claim);
+    }
     for (const p of r.rows) {
-      const tasks: Record<string, TaskRecord> = {};
-      const claims = new Map<string, number>();
-      for (const t of p.tasks ?? []) {
-        tasks[t.id] = toRecord(t);
-        if (t.state === 'running') claims.set(t.id, t.claim);
-      }
+      if (p.id !== null) continue;
+      const { tasks, claims } = tasksOf.get(p.order_id) ?? { tasks: {}, claims: new Map<string, number>() };
       const state: PlanState = {
         orderId: p.order_id,
         revision: p.revision,
@@ -150,7 +163,7 @@ export class PgTaskStore implements TaskStore {
 
 const NO_HISTORY: readonly AttemptRecord[] = [];
 
-function toRecord(t: TaskJson): TaskRecord {
+function toRecord(t: TaskRow): TaskRecord {
   return {
     id: t.id,
     type: t.type,
@@ -160,7 +173,7 @@ function toRecord(t: TaskJson): TaskRecord {
     ...(t.compensates === null ? {} : { compensates: t.compensates }),
     state: t.state,
     attempt: t.attempt,
-    wakeAt: t.wake_at,
+    wakeAt: t.wake_at === null ? null : Number(t.wake_at),
     inputsDigest: t.inputs,
     history: t.history ?? NO_HISTORY,
   };
