@@ -5,11 +5,12 @@
 // provisions every order in the same process with the instant simulators.
 // A warm-up (--warm-up, default 5,000 orders, stored too) runs first so that the measured phase is the
 // sustained rate, not the JIT compiling the request path; the summary gives both counts.
-// Then, with those orders stored, an open-loop phase offers --rate orders per second (default 3,000) for
-// --rate-orders orders and measures each one's latency from the moment it was due (bench/open-loop.ts):
+// Then, with those orders stored, an open-loop phase per rate in --rate (default 3,000 orders per second;
+// a list such as 1000,2000,3000 runs one after another) offers that rate for --rate-seconds (default 30)
+// and measures each order's latency from the moment it was due (bench/open-loop.ts):
 // the latency a client sees at that throughput, stalls included. The saturation phase's percentiles only
 // say how long 50 connections queue at full load (latency = connections / throughput).
-// Usage: npm run bench:api -- [--orders 100000] [--warm-up 5000] [--connections 50] [--rate 3000] [--rate-orders 90000] [--with-engine] [--server-node-options '--trace-gc'] [--json]
+// Usage: npm run bench:api -- [--orders 100000] [--warm-up 5000] [--connections 50] [--rate 3000|1000,2000,3000] [--rate-seconds 30] [--with-engine] [--server-node-options '--trace-gc'] [--json]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '3000' },
     // Extra Node/V8 options for the server process, after those of `npm start` (e.g. "--trace-gc").
     'server-node-options': { type: 'string', default: '' },
-    'rate-orders': { type: 'string', default: '90000' },
+    'rate-seconds': { type: 'string', default: '30' },
   },
 });
 const orders = Number(values.orders);
@@ -93,23 +94,24 @@ async function main(): Promise<void> {
     const cpuBefore = cpuSecondsOf(server.pid);
     const result = await post(orders);
     const serverCpuMs = (cpuSecondsOf(server.pid) - cpuBefore) * 1000;
-    const rate = Number(values.rate);
-    const rateOrders = Number(values['rate-orders']);
-    let atRate: (Awaited<ReturnType<typeof openLoop>> & { serverCpuUsPerOrder: number; offeredPerSecond: number; loadGeneratorCpuShare: number }) | undefined;
-    if (rate > 0 && rateOrders > 0) {
-      say(`offering ${rateOrders} orders at ${rate}/s (open loop)…`);
+    const rates = values.rate.split(',').map(Number).filter((r) => r > 0);
+    const rateSeconds = Number(values['rate-seconds']);
+    const atRates: (Awaited<ReturnType<typeof openLoop>> & { serverCpuUsPerOrder: number; offeredPerSecond: number; loadGeneratorCpuShare: number })[] = [];
+    for (const rate of rateSeconds > 0 ? rates : []) {
+      const amount = Math.round(rate * rateSeconds);
+      say(`offering ${amount} orders at ${rate}/s (open loop)…`);
       const cpu0 = cpuSecondsOf(server.pid);
       const own0 = process.cpuUsage();
-      const r = await openLoop({ host: '127.0.0.1', port, path: '/tmf-api/productOrderingManagement/v4/productOrder', body, contentType: 'application/json', connections, rate, amount: rateOrders });
+      const r = await openLoop({ host: '127.0.0.1', port, path: '/tmf-api/productOrderingManagement/v4/productOrder', body, contentType: 'application/json', connections, rate, amount });
       const cpuMs = (cpuSecondsOf(server.pid) - cpu0) * 1000;
       const own = process.cpuUsage(own0);
-      atRate = {
+      atRates.push({
         offeredPerSecond: rate,
         ...r,
         serverCpuUsPerOrder: Math.round((cpuMs * 1000) / Math.max(1, r.ok)),
         // the load generator's own CPU: what the machine had left for the server
         loadGeneratorCpuShare: Math.round(((own.user + own.system) / 1e6 / r.durationSeconds) * 100) / 100,
-      };
+      });
     }
     const count = await fetch(`${url}/tmf-api/productOrderingManagement/v4/productOrder?limit=1&fields=id`);
     const stored = Number(count.headers.get('x-total-count'));
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
       store: 'sqlite synchronous=FULL',
       engine: values['with-engine'] ? 'running' : 'off',
       loadAverage: (await import('node:os')).loadavg()[0],
-      atRate,
+      atRates,
     };
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
@@ -137,12 +139,15 @@ async function main(): Promise<void> {
         `\n${summary.ordersPerSecond} orders/s accepted (${summary.requests} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors)\n` +
           `latency p50 ${summary.latencyMs.p50} ms, p90 ${summary.latencyMs.p90} ms, p99 ${summary.latencyMs.p99} ms\n` +
           `${stored} orders stored; server RSS ${summary.serverRssMb} MB; server CPU ${summary.serverCpuUsPerOrder} µs per order` +
-          (atRate
-            ? `\nat ${atRate.offeredPerSecond}/s offered (open loop, ${atRate.sent} orders): ${atRate.completedPerSecond}/s completed, ` +
-              `latency from due time p50 ${atRate.latencyMs.p50} ms, p90 ${atRate.latencyMs.p90} ms, p99 ${atRate.latencyMs.p99} ms, p99.9 ${atRate.latencyMs.p999} ms, max ${atRate.latencyMs.max} ms; ` +
-              `${atRate.non2xx} non-2xx, ${atRate.errors} errors; most waiting for a connection ${atRate.maxBacklog}; ` +
-              `server CPU ${atRate.serverCpuUsPerOrder} µs per order, load generator ${atRate.loadGeneratorCpuShare} of a core`
-            : ''),
+          atRates
+            .map(
+              (a) =>
+                `\nat ${a.offeredPerSecond}/s offered (open loop, ${a.sent} orders): ${a.completedPerSecond}/s completed, ` +
+                `latency from due time p50 ${a.latencyMs.p50} ms, p90 ${a.latencyMs.p90} ms, p99 ${a.latencyMs.p99} ms, p99.9 ${a.latencyMs.p999} ms, max ${a.latencyMs.max} ms; ` +
+                `${a.non2xx} non-2xx, ${a.errors} errors; most waiting for a connection ${a.maxBacklog}; ` +
+                `server CPU ${a.serverCpuUsPerOrder} µs per order, load generator ${a.loadGeneratorCpuShare} of a core`,
+            )
+            .join(''),
       );
     }
   } finally {
