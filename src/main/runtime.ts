@@ -125,6 +125,8 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   let systemsRef: SimulatedSystems | undefined;
   const systems = (): SimulatedSystems =>
     (systemsRef ??= createSimulatedSystems({ world: world(), seed: config.seed, clock, ledger: stores.effectLedger(clock), mode: config.simulators, orderFacts }));
+  // A process that runs the engine builds them now, not in its first round (building the world takes a second or two).
+  if (config.runEngine) systems();
   const porting = buildPorting({
     world, seed: config.seed, clock, store: stores.portRequests, orderFacts, mode: config.simulators, sharedStore: stores.kind === 'postgres', log,
     ...(config.carrierSimUrl === undefined ? {} : { carrierSimUrl: config.carrierSimUrl }),
