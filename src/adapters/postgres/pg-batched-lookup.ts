@@ -1,4 +1,5 @@
 import type { Pool, QueryResultRow } from 'pg';
+import { pgArray } from './pg-array.js';
 
 /** Most keys read by one statement. */
 const MAX_KEYS = 1000;
@@ -59,7 +60,7 @@ export class PgBatchedLookup<R extends QueryResultRow & { key: string }, V> {
 
   private async read(batch: ReadonlyMap<string, Waiter<V>[]>): Promise<void> {
     try {
-      const r = await this.pool.query<R>(this.sql, [[...batch.keys()]]);
+      const r = await this.pool.query<R>(this.sql, [pgArray([...batch.keys()])]);
       const found = new Map(r.rows.map((row) => [row.key, this.valueOf(row)]));
       for (const [key, waiters] of batch) for (const w of waiters) w.resolve(found.get(key));
     } catch (err) {

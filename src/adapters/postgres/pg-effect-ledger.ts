@@ -1,6 +1,7 @@
 import type { Pool, QueryResultRow } from 'pg';
 import type { Clock } from '../../ports/clock.js';
 import type { AppliedEffect, EffectLedger, EffectReport, RecordOutcome } from '../../ports/effect-ledger.js';
+import { pgArray } from './pg-array.js';
 import { PgBatchedLookup } from './pg-batched-lookup.js';
 
 /** One `record` call waiting for the next batch statement. */
@@ -122,11 +123,11 @@ export class PgEffectLedger implements EffectLedger {
   private async write(batch: PendingRecord[]): Promise<void> {
     try {
       const r = await this.pool.query<{ key: string }>(RECORD_SQL, [
-        batch.map((p) => p.key),
-        batch.map((p) => p.system),
-        batch.map((p) => p.operation),
-        batch.map((p) => p.effectJson),
-        batch.map((p) => p.appliedAt),
+        pgArray(batch.map((p) => p.key)),
+        pgArray(batch.map((p) => p.system)),
+        pgArray(batch.map((p) => p.operation)),
+        pgArray(batch.map((p) => p.effectJson)),
+        pgArray(batch.map((p) => p.appliedAt)),
       ]);
       const applied = new Set(r.rows.map((row) => row.key));
       for (const p of batch) {

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { BatchReport } from '../sqlite/sqlite-group-commit.js';
+import { pgParams } from './pg-array.js';
 import type { PgChangeWriter, PgTx, WakeChannel } from './pg-change-writer.js';
 import { withPoolClient } from './pg-database.js';
 
@@ -196,7 +197,8 @@ export class PgGroupCommitter<C> {
     const wakes = new Set<WakeChannel>();
     return {
       wakes,
-      query: <R extends QueryResultRow>(text: string, values?: readonly unknown[]) => client.query<R>(text, values as unknown[]),
+      // Array parameters go as array literals built in one pass (see pgArray).
+      query: <R extends QueryResultRow>(text: string, values?: readonly unknown[]) => client.query<R>(text, pgParams(values)),
       wake: (channel) => wakes.add(channel),
     };
   }

@@ -7,6 +7,7 @@ import type { TaskState } from '../../domain/plan/task-state.js';
 import type { TaskMode, TaskType } from '../../domain/plan/task-type.js';
 import type { ClaimedTask, StoredPlan, TaskStore } from '../../ports/task-store.js';
 import { DEP_SEPARATOR } from '../sqlite/sqlite-task-writer.js';
+import { pgArray } from './pg-array.js';
 
 // Due tasks in due order; rows another runner is claiming right now are skipped, and a row whose
 // lease was taken and committed meanwhile fails the due_at re-check after locking. Each task's plan
@@ -118,7 +119,7 @@ export class PgTaskStore implements TaskStore {
   async loadPlans(orderIds: readonly string[]): Promise<ReadonlyMap<string, StoredPlan>> {
     const out = new Map<string, StoredPlan>();
     if (orderIds.length === 0) return out;
-    const r = await this.pool.query<PlanOrTaskRow>(PLANS_SQL, [orderIds]);
+    const r = await this.pool.query<PlanOrTaskRow>(PLANS_SQL, [pgArray(orderIds)]);
     const tasksOf = new Map<string, { tasks: Record<string, TaskRecord>; claims: Map<string, number> }>();
     for (const row of r.rows) {
       if (row.id === null) continue;
