@@ -141,7 +141,15 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     clock,
     ids: uuidIds,
     log,
-    engineOptions: { onOrderStates: () => wakeCancels.fn?.(), ...(config.leaseMs !== undefined ? { leaseMs: config.leaseMs } : {}) },
+    engineOptions: {
+      onOrderStates: () => wakeCancels.fn?.(),
+      ...(config.leaseMs !== undefined ? { leaseMs: config.leaseMs } : {}),
+      // On PostgreSQL a round's claim and commit cost round trips and row versions: tasks made ready
+      // run on in the round for up to 200 ms (not 25), so most orders finish in the round that first
+      // claims them, in one commit, and are not handed to another worker halfway (engine bench, two
+      // workers on 10,000 orders: 940-980 -> 1,000-1,220 orders/s, CPU per order 1.7-1.8 -> 1.4-1.7 ms).
+      ...(stores.kind === 'postgres' ? { chainBudgetMs: 200 } : {}),
+    },
   });
   const worker = new CancelRequestWorker(
     { store: stores.orders, clock, ids: uuidIds, cancelPlan: provisioning.cancelPlan },
