@@ -59,6 +59,8 @@ export interface StoreConfig {
   readonly onError?: (err: unknown) => void;
   /** False for a process that runs no engine (an API process): no in-memory hints for it. */
   readonly runsEngine?: boolean;
+  /** Extra ms a group commit waits for more change sets (default 0). */
+  readonly commitWindowMs?: number;
 }
 
 /** True when the URL names a PostgreSQL database. */
@@ -73,6 +75,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       url: config.databaseUrl,
       ...(config.pgSchema ? { schema: config.pgSchema } : {}),
       ...(config.onError ? { onNotifierError: config.onError } : {}),
+      ...(config.commitWindowMs ? { commitWindowMs: config.commitWindowMs } : {}),
     });
     return {
       kind: 'postgres',
@@ -92,7 +95,13 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
     };
   }
   const path = join(config.dataDir, 'provisio.db');
-  const sqlite = openSqliteStores({ path, synchronous: config.synchronous, backgroundCheckpoints: true, freshPlanHints: config.runsEngine !== false });
+  const sqlite = openSqliteStores({
+    path,
+    synchronous: config.synchronous,
+    backgroundCheckpoints: true,
+    freshPlanHints: config.runsEngine !== false,
+    ...(config.commitWindowMs ? { commitWindowMs: config.commitWindowMs } : {}),
+  });
   return {
     kind: 'sqlite',
     location: path,

@@ -109,6 +109,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}),
     onError: (err) => log.warn({ err }, 'database wake-up connection lost; polling meanwhile'),
     runsEngine: config.runEngine,
+    ...(config.commitWindowMs !== undefined ? { commitWindowMs: config.commitWindowMs } : {}),
   });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
