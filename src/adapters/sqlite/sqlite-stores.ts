@@ -22,7 +22,9 @@ import type { TaskStore } from '../../ports/task-store.js';
  * The writers that turn a ChangeSet into rows, in order. A new part of the change set (tasks,
  * fallout cases ...) adds its writer here; every writer runs inside the change set's savepoint.
  */
-export const CHANGE_WRITERS: readonly ChangeWriterFactory<ChangeSet>[] = [sqliteOrderWriter, sqliteOutboxWriter, sqliteTaskWriter];
+export function changeWriters(onDeliveriesQueued: () => void): readonly ChangeWriterFactory<ChangeSet>[] {
+  return [sqliteOrderWriter, (db) => sqliteOutboxWriter(db, onDeliveriesQueued), sqliteTaskWriter];
+}
 
 /** Where and how to open the embedded stores. */
 export interface SqliteStoresOptions {
@@ -96,8 +98,7 @@ export function openSqliteStores(options: SqliteStoresOptions): SqliteStores {
       for (const fn of deliveryWatchers) fn();
     });
   };
-  const writers = CHANGE_WRITERS.map((make) => (make === sqliteOutboxWriter ? (d: Database) => sqliteOutboxWriter(d, deliveriesQueued) : make));
-  const committer = new SqliteGroupCommitter<ChangeSet>(commitDb, writers, {
+  const committer = new SqliteGroupCommitter<ChangeSet>(commitDb, changeWriters(deliveriesQueued), {
     ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
     ...(options.commitWindowMs === undefined ? {} : { windowMs: options.commitWindowMs }),
     ...(options.onCommitBatch === undefined ? {} : { onBatch: options.onCommitBatch }),
