@@ -19,6 +19,14 @@ export interface PortTimelineEntry {
   readonly normalised: unknown;
 }
 
+/** A number held by an open port request. */
+export interface OpenPortOfNumber {
+  readonly tn: string;
+  /** The request holding it. */
+  readonly id: string;
+  readonly pon: string;
+}
+
 /** A port request as stored: the reducer's state, the provisioning task key that created it, and its timeline. */
 export interface StoredPortRequest {
   /** Idempotency key of the provisioning task that created the request. */
@@ -44,4 +52,11 @@ export interface PortRequestStore {
   save(record: StoredPortRequest, expectedRevision: number): Promise<'saved' | 'conflict'>;
   /** Every request (the coordinator's list sorts and filters it). */
   list(): Promise<readonly StoredPortRequest[]>;
+  /**
+   * The other open requests (not in a final state) with a prior claim on one of these numbers on a
+   * live line: a number must not be in two open port orders (porting.md I6). A request claims its
+   * numbers when first saved; requests past DRAFT always count, drafts only when they claimed the
+   * number before `exceptId` did (of two drafts racing for a number, the first goes on).
+   */
+  openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]>;
 }

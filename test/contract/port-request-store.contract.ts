@@ -77,6 +77,33 @@ export function describePortRequestStoreContract(name: string, open: () => Promi
       expect((await h.store.byId('port-1'))!.revision).toBe(2);
     });
 
+    it('finds the other open requests holding a number, not the asking one, and forgets them once they end or drop the line', async () => {
+      await h.store.save(aRecord(1), 0);
+      const a = (await h.store.byId('port-1'))!;
+      expect(await h.store.save({ ...a, request: { ...a.request, state: 'SUBMITTED' } }, a.revision)).toBe('saved');
+      await h.store.save(aRecord(2), 0);
+      expect(await h.store.openPortsFor(['3125550101', '3125550199'], 'port-2')).toEqual([{ tn: '3125550101', id: 'port-1', pon: 'PON-1' }]);
+      // port-2 is a draft that claimed the numbers after port-1: it does not hold them against port-1
+      expect(await h.store.openPortsFor(['3125550101', '3125550102'], 'port-1')).toEqual([]);
+      expect(await h.store.openPortsFor([], 'port-2')).toEqual([]);
+      const submitted = (await h.store.byId('port-1'))!;
+      const lines = submitted.request.lines.map((l) => (l.tn === '3125550102' ? { ...l, status: 'REMOVED' as const } : l));
+      expect(await h.store.save({ ...submitted, request: { ...submitted.request, lines } }, submitted.revision)).toBe('saved');
+      expect(await h.store.openPortsFor(['3125550101', '3125550102'], 'port-2')).toEqual([{ tn: '3125550101', id: 'port-1', pon: 'PON-1' }]);
+      const fewer = (await h.store.byId('port-1'))!;
+      expect(await h.store.save({ ...fewer, request: { ...fewer.request, state: 'CANCELLED' } }, fewer.revision)).toBe('saved');
+      expect(await h.store.openPortsFor(['3125550101', '3125550102'], 'port-2')).toEqual([]);
+    });
+
+    it('of two drafts claiming the same number, holds it for the first against the second only', async () => {
+      await h.store.save(aRecord(5), 0);
+      await h.store.save(aRecord(4), 0);
+      expect(await h.store.openPortsFor(['3125550102'], 'port-4')).toEqual([{ tn: '3125550102', id: 'port-5', pon: 'PON-5' }]);
+      expect(await h.store.openPortsFor(['3125550102'], 'port-5')).toEqual([]);
+      // a request that never saved (no claim yet) sees every open holder
+      expect((await h.store.openPortsFor(['3125550101'], 'port-9')).map((o) => o.id)).toEqual(['port-4', 'port-5']);
+    });
+
     it('lists every request (in no promised order: the coordinator sorts by SLA risk)', async () => {
       for (const n of [3, 1, 2]) await h.store.save(aRecord(n), 0);
       expect((await h.store.list()).map((r) => [r.request.id, r.taskKey, r.revision]).sort()).toEqual([

@@ -1,13 +1,14 @@
 import type { PortInput } from '../../domain/porting/port-reducer.js';
-import type { NewPortRequest, PortRequest } from '../../domain/porting/port-request.js';
+import { heldNumbers, type NewPortRequest, type PortRequest } from '../../domain/porting/port-request.js';
 import type { PortPolicy } from '../../domain/porting/port-policy.js';
 import type { PortRefusal } from '../../domain/porting/port-step.js';
 import type { Clock } from '../../ports/clock.js';
 import type { NumberPortIn } from '../../ports/number-port-in.js';
-import type { StoredPortRequest } from '../../ports/port-request-store.js';
+import type { OpenPortOfNumber, StoredPortRequest } from '../../ports/port-request-store.js';
 import { SouthboundError } from '../../ports/southbound-error.js';
 import { CarrierGatewayError } from '../carrier/carrier-gateway-error.js';
-import { portInRequest } from './port-in-request.js';
+import { portInRequest, requestedDue } from './port-in-request.js';
+import { submitProblem } from '../../domain/porting/port-guards.js';
 import type { NewProvider, PortInCustomer, PortingCarrier } from './porting-carrier.js';
 
 type PortInRequest = Parameters<NumberPortIn['requestPortIn']>[0];
@@ -20,6 +21,8 @@ export interface PortRequestDriver {
   apply(id: string, input: PortInput): Promise<{ readonly record: StoredPortRequest; readonly refusal?: PortRefusal }>;
   syncInbound(): Promise<number>;
   fireDueTimers(id: string): Promise<StoredPortRequest | undefined>;
+  /** The other open requests holding one of these numbers. */
+  openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]>;
 }
 
 /** Options of the coordinated port-in. */
@@ -120,10 +123,23 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
     const { driver, clock } = this.opts;
     const carrier = this.opts.carrierOf(req.losingCarrier) ?? fail('UNKNOWN_CARRIER', `no losing carrier named ${req.losingCarrier}`);
     const customer = (await this.opts.customerOf(req)) ?? fail('PORT_CUSTOMER_UNKNOWN', `no authorising customer for ${req.idempotencyKey}`);
-    const record = await driver.create(req.idempotencyKey, () => portInRequest(req, carrier, customer, { provider: this.opts.provider, policy: this.opts.policy, now: clock.now() }));
+    let record = await driver.create(req.idempotencyKey, () => portInRequest(req, carrier, customer, { provider: this.opts.provider, policy: this.opts.policy, now: clock.now() }));
     if (record.request.state !== 'DRAFT') return record;
-    const validated = await driver.apply(record.request.id, { kind: 'action', action: { type: 'validate', pinRequired: carrier.pinRequired, tnsInOtherOpenOrders: [] } });
-    if (validated.refusal !== undefined) fail('PORT_VALIDATION_FAILED', `port ${record.request.pon} not submitted: ${validated.refusal.reason}`);
+    // A draft kept from an earlier attempt (an operator retry after a fallout) may carry a due date
+    // that is past by now: it takes the earliest the carrier allows now (or the customer's, if later).
+    if (submitProblem(record.request, clock.now()) !== null) {
+      const due = requestedDue(record.request.kind, carrier, clock.now(), req.desiredAt, record.request.partialPort);
+      const redated = await driver.apply(record.request.id, { kind: 'action', action: { type: 'changeDueDate', due } });
+      record = redated.record;
+    }
+    // A number is in one open port order at a time (I6): another open request for it stops this one
+    // before it reaches the carrier, naming the request that holds it.
+    const others = await driver.openPortsFor(heldNumbers(record.request), record.request.id);
+    const validated = await driver.apply(record.request.id, { kind: 'action', action: { type: 'validate', pinRequired: carrier.pinRequired, tnsInOtherOpenOrders: others.map((o) => o.tn) } });
+    if (validated.refusal !== undefined) {
+      const holders = others.length === 0 ? '' : ` (open port orders: ${[...new Set(others.map((o) => `${o.tn} in ${o.pon}`))].join(', ')})`;
+      fail('PORT_VALIDATION_FAILED', `port ${record.request.pon} not submitted: ${validated.refusal.reason}${holders}`);
+    }
     const submitted = await driver.apply(record.request.id, { kind: 'action', action: { type: 'submit' } });
     if (submitted.refusal !== undefined) fail('PORT_SUBMIT_REFUSED', `port ${record.request.pon} not submitted: ${submitted.refusal.reason}`);
     return submitted.record;

@@ -28,7 +28,7 @@ function portKind(carrier: PortingCarrier, accountLineCount: number): PortKind {
 }
 
 /** The customer's desired due, moved to a business day in the carrier's calendar, unless earlier than the carrier allows. */
-function requestedDue(kind: PortKind, carrier: PortingCarrier, now: number, desiredAt: string | undefined, partial: boolean): DueSpec {
+export function requestedDue(kind: PortKind, carrier: PortingCarrier, now: number, desiredAt: string | undefined, partial: boolean): DueSpec {
   const cal = carrier.calendar;
   const earliest = earliestDue(kind, now + SEND_MARGIN_MS, cal, partial);
   const ms = desiredAt === undefined ? Number.NaN : Date.parse(desiredAt);

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { PortRequest } from '../../domain/porting/port-request.js';
-import type { PortRequestStore, PortTimelineEntry, StoredPortRequest } from '../../ports/port-request-store.js';
+import { heldNumbers, type PortRequest } from '../../domain/porting/port-request.js';
+import type { OpenPortOfNumber, PortRequestStore, PortTimelineEntry, StoredPortRequest } from '../../ports/port-request-store.js';
 
 interface PortRequestRow {
   task_key: string;
@@ -27,7 +27,8 @@ const CACHED_REQUESTS = 2_000;
  * parsed last (by this store) and parse the JSON again only when it changed, whoever wrote it.
  */
 export class SqlitePortRequestStore implements PortRequestStore {
-  private readonly q: Record<'byKey' | 'byId' | 'byPon' | 'revByKey' | 'revById' | 'revByPon' | 'insert' | 'update' | 'all', Statement>;
+  private readonly q: Record<'byKey' | 'byId' | 'byPon' | 'revByKey' | 'revById' | 'revByPon' | 'insert' | 'update' | 'all' | 'clearTns' | 'releaseTns' | 'holdTn' | 'openPorts', Statement>;
+  private readonly saveTx: (rec: StoredPortRequest, expectedRevision: number) => boolean;
   private readonly parsed = new Map<string, StoredPortRequest>();
 
   constructor(db: Database) {
@@ -42,7 +43,31 @@ export class SqlitePortRequestStore implements PortRequestStore {
       insert: db.prepare(`INSERT OR IGNORE INTO port_request (id, task_key, pon, state, revision, request, timeline) VALUES (?, ?, ?, ?, 1, ?, ?)`),
       update: db.prepare(`UPDATE port_request SET state = ?, revision = revision + 1, request = ?, timeline = ? WHERE id = ? AND revision = ?`),
       all: db.prepare(`SELECT ${cols} FROM port_request ORDER BY id`),
+      clearTns: db.prepare('DELETE FROM port_request_tn WHERE request_id = ?'),
+      releaseTns: db.prepare('DELETE FROM port_request_tn WHERE request_id = ? AND tn NOT IN (SELECT value FROM json_each(?))'),
+      holdTn: db.prepare(`INSERT OR IGNORE INTO port_request_tn (tn, request_id, held_seq)
+        VALUES (?, ?, (SELECT coalesce(max(held_seq), 0) + 1 FROM port_request_tn))`),
+      openPorts: db.prepare(`SELECT t.tn, p.id, p.pon FROM port_request_tn t JOIN port_request p ON p.id = t.request_id
+        LEFT JOIN port_request_tn me ON me.tn = t.tn AND me.request_id = @except
+        WHERE t.tn IN (SELECT value FROM json_each(@tns)) AND t.request_id <> @except
+          AND (p.state <> 'DRAFT' OR me.held_seq IS NULL OR t.held_seq < me.held_seq)
+        ORDER BY t.tn, p.id`),
     };
+    // The request and the numbers it holds change together.
+    this.saveTx = db.transaction((rec: StoredPortRequest, expectedRevision: number): boolean => {
+      const r = rec.request;
+      const [req, timeline] = [JSON.stringify(r), JSON.stringify(rec.timeline)];
+      const changes = expectedRevision === 0
+        ? this.q.insert.run(r.id, rec.taskKey, r.pon, r.state, req, timeline).changes
+        : this.q.update.run(r.state, req, timeline, r.id, expectedRevision).changes;
+      if (changes !== 1) return false;
+      const held = heldNumbers(r);
+      // numbers kept keep their place in the queue; numbers given up are released
+      if (held.length === 0) this.q.clearTns.run(r.id);
+      else this.q.releaseTns.run(r.id, JSON.stringify(held));
+      for (const tn of held) this.q.holdTn.run(tn, r.id);
+      return true;
+    });
   }
 
   private one(rev: Statement, full: Statement, v: string): StoredPortRequest | undefined {
@@ -75,17 +100,17 @@ export class SqlitePortRequestStore implements PortRequestStore {
   }
 
   async save(rec: StoredPortRequest, expectedRevision: number): Promise<'saved' | 'conflict'> {
-    const r = rec.request;
-    const [req, timeline] = [JSON.stringify(r), JSON.stringify(rec.timeline)];
-    const changes = expectedRevision === 0
-      ? this.q.insert.run(r.id, rec.taskKey, r.pon, r.state, req, timeline).changes
-      : this.q.update.run(r.state, req, timeline, r.id, expectedRevision).changes;
-    if (changes !== 1) return 'conflict';
+    if (!this.saveTx(rec, expectedRevision)) return 'conflict';
     this.remember({ ...rec, revision: expectedRevision + 1 });
     return 'saved';
   }
 
   async list(): Promise<readonly StoredPortRequest[]> {
     return (this.q.all.all() as PortRequestRow[]).map(recordOf);
+  }
+
+  async openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]> {
+    if (tns.length === 0) return [];
+    return (this.q.openPorts.all({ tns: JSON.stringify(tns), except: exceptId }) as OpenPortOfNumber[]).map((row) => ({ tn: row.tn, id: row.id, pon: row.pon }));
   }
 }

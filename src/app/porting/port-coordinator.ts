@@ -5,7 +5,7 @@ import { newPortRequest, type NewPortRequest, type PortRequest } from '../../dom
 import type { PortRefusal } from '../../domain/porting/port-step.js';
 import type { Clock } from '../../ports/clock.js';
 import { sendThroughGateway, type PortingGateway } from '../../ports/porting-gateway.js';
-import type { PortRequestStore, PortTimelineEntry, StoredPortRequest } from '../../ports/port-request-store.js';
+import type { OpenPortOfNumber, PortRequestStore, PortTimelineEntry, StoredPortRequest } from '../../ports/port-request-store.js';
 
 /** What applying one input to a stored port request gave. */
 export interface PortApplication {
@@ -76,6 +76,11 @@ export class PortCoordinator {
     const raced = await this.deps.store.byTaskKey(taskKey);
     if (raced === undefined) throw new Error(`port request for ${taskKey} could not be stored`);
     return raced;
+  }
+
+  /** The other open requests holding one of these numbers (a number is in one open port order at a time). */
+  openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]> {
+    return this.deps.store.openPortsFor(tns, exceptId);
   }
 
   /**

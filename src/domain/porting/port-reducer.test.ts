@@ -70,6 +70,16 @@ describe('port reducer', () => {
     expect(reducePort(v, act({ type: 'submit' }), MON_10).refusal?.guard).toBe('G-SUBMIT');
   });
 
+  it('a request not yet sent takes a new due date without a supplement, and can then be submitted', () => {
+    const req = aPortRequest({ requestedDue: { kind: 'DATE', date: '2025-05-19' } });
+    const redated = reducePort(req, act({ type: 'changeDueDate', due: { kind: 'DATE', date: '2025-05-23' } }), MON_10);
+    expect(redated.refusal).toBeUndefined();
+    expect(redated.commands.filter((c) => c.kind === 'sendCarrier')).toEqual([]);
+    expect([redated.request.state, redated.request.version, redated.request.requestedDue]).toEqual(['DRAFT', req.version, { kind: 'DATE', date: '2025-05-23' }]);
+    const v = reducePort(redated.request, act({ type: 'validate', pinRequired: false, tnsInOtherOpenOrders: [] }), MON_10).request;
+    expect(reducePort(v, act({ type: 'submit' }), MON_10).request.state).toBe('SUBMITTED');
+  });
+
   it('blocks validation of a TN held by another open order (I6)', () => {
     const out = reducePort(aPortRequest(), act({ type: 'validate', pinRequired: false, tnsInOtherOpenOrders: ['2125550101'] }), MON_10);
     expect(out.refusal?.reason).toMatch(/another open port order/);

@@ -3,7 +3,7 @@ import type { PostalAddress } from './normalisation.js';
 import type { PortPolicy, PortTimer } from './port-policy.js';
 import type { DueSpec, PortKind } from './port-kind.js';
 import type { JeopardyCode, ReasonInstance } from './reason-code.js';
-import type { LineState, PortState, SvStatus } from './port-state.js';
+import { isFinalPortState, type LineState, type PortState, type SvStatus } from './port-state.js';
 
 /** Customer data as entered (the "submitted" side of the three-way comparison). */
 export interface PortCustomerData {
@@ -162,4 +162,9 @@ export function newPortRequest(input: NewPortRequest, now: number): PortRequest 
 /** Lines still part of the request (not removed or split off). */
 export function liveLines(req: PortRequest): readonly PortLine[] {
   return req.lines.filter((l) => l.status !== 'REMOVED');
+}
+
+/** The numbers an open request holds (I6: one open port order per number): its live lines' until it reaches a final state. */
+export function heldNumbers(req: PortRequest): readonly string[] {
+  return isFinalPortState(req.state) ? [] : [...new Set(liveLines(req).map((l) => l.tn))];
 }

@@ -69,6 +69,11 @@ const correct: Handler<'correct'> = (step, a) => {
 };
 
 const changeDueDate: Handler<'changeDueDate'> = (step, a) => {
+  // Not yet sent to the carrier: the request simply takes the new due date (no supplement).
+  if (['DRAFT', 'AWAITING_AUTHORIZATION', 'READY'].includes(step.req.state)) {
+    step.req = { ...step.req, requestedDue: a.due, ...(a.overrideNote === undefined ? {} : { notes: [...step.req.notes, `override: ${a.overrideNote}`] }) };
+    return null;
+  }
   const bad = inState(step, 'G-SUPP', 'REJECTED', 'FOC_CONFIRMED', 'SCHEDULED', 'CONFLICT');
   if (bad !== null) return bad;
   const frozen = freezeProblem(step.req, step.now, step.req.policy.suppFreezeHours, a.overrideNote);

@@ -8,6 +8,7 @@ import { falloutActionsMigration } from './006-fallout-actions.js';
 import { effectLedgerMigration } from './007-effect-ledger.js';
 import { portRequestsMigration } from './008-port-requests.js';
 import { modelRegistryMigration } from './009-model-registry.js';
+import { portNumbersMigration } from './010-port-numbers.js';
 
 /**
  * The PostgreSQL schema history, oldest first. To change the schema, add `NNN-<concept>.ts` with the
@@ -23,4 +24,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   effectLedgerMigration,
   portRequestsMigration,
   modelRegistryMigration,
+  portNumbersMigration,
 ];

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InMemoryPortRequestStore } from '../../src/adapters/porting/in-memory-port-request-store.js';
+import { SqlitePortRequestStore } from '../../src/adapters/sqlite/sqlite-port-request-store.js';
+import { openSqliteStores } from '../../src/adapters/sqlite/sqlite-stores.js';
+import { DEFAULT_CALENDAR, fromLocal } from '../../src/domain/porting/business-calendar.js';
+import type { PortRequestStore } from '../../src/ports/port-request-store.js';
+import { anAccount } from '../../sim/carrier/sim-account.js';
+import { aPortInWorld } from './port-in-harness.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const MONDAY_9 = fromLocal('2025-05-19', '09:00', DEFAULT_CALENDAR.zone);
+const TN = '2125550101';
+const portOf = (n: number) => ({ idempotencyKey: `order-${n}:port-in-number`, msisdn: TN, losingCarrier: 'Major Wireless', accountNumber: 'ACC-1001', pin: '4321' });
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const stores: Record<string, () => PortRequestStore> = {
+  'in memory': () => new InMemoryPortRequestStore(),
+  'SQLite file': () => {
+    const dir = mkdtempSync(join(tmpdir(), 'provisio-one-port-'));
+    const s = openSqliteStores({ path: join(dir, 'provisio.db') });
+    cleanups.push(async () => (await s.close(), rmSync(dir, { recursive: true, force: true })));
+    return new SqlitePortRequestStore(s.db);
+  },
+};
+
+describe.each(Object.keys(stores))('a number is in one open port order at a time (%s)', (name) => {
+  it('a second order porting a number already in an open port falls out before reaching the carrier, naming the port that holds it', async () => {
+    const w = aPortInWorld({ at: MONDAY_9, store: stores[name]!() });
+    w.addCustomer('wireless_major_auto', anAccount({ tns: [TN], pin: '4321' }));
+    const first = await w.portIn.requestPortIn(portOf(1));
+    const firstPon = (await w.store.byId(first.portRequestId))!.request.pon;
+    const second = await w.run(portOf(2), MONDAY_9 + DAY);
+    expect(second.outcome).toBe('failed');
+    expect(second.failure?.code).toBe('PORT_VALIDATION_FAILED');
+    expect(second.failure?.text).toContain(`${TN} is already in another open port order`);
+    expect(second.failure?.text).toContain(`${TN} in ${firstPon}`);
+    // the carrier saw one port request for the number, and the second stays a draft
+    const byState = (await w.store.list()).map((r) => [r.taskKey, r.request.state]).sort();
+    expect(byState).toEqual([['order-1:port-in-number', 'SUBMITTED'], ['order-2:port-in-number', 'DRAFT']]);
+    // the first goes on to port the number undisturbed by the second draft
+    expect((await w.run(portOf(1), MONDAY_9 + 3 * DAY)).outcome).toBe('ported');
+  });
+
+  it('once the first port is cancelled, the second order (retried by an operator) ports the number', async () => {
+    const w = aPortInWorld({ at: MONDAY_9, store: stores[name]!() });
+    w.addCustomer('wireless_major_auto', anAccount({ tns: [TN], pin: '4321' }));
+    const first = await w.portIn.requestPortIn(portOf(1));
+    expect((await w.run(portOf(2), MONDAY_9 + HOUR)).outcome).toBe('failed');
+    await w.portIn.cancelPortIn({ idempotencyKey: portOf(1).idempotencyKey, portRequestId: first.portRequestId });
+    // the carrier's cancel confirmation arrives on a later check
+    await w.run(portOf(1), MONDAY_9 + 2 * DAY);
+    expect((await w.store.byId(first.portRequestId))!.request.state).toBe('CANCELLED');
+    // the retry comes days later: the draft's due date, past by now, is moved to the earliest allowed
+    w.world.scheduler.runUntil(MONDAY_9 + 2 * DAY);
+    const retried = await w.run(portOf(2), MONDAY_9 + 5 * DAY);
+    expect(retried.failure).toBeUndefined();
+    expect(retried.outcome).toBe('ported');
+    const ported = (await w.store.byId(retried.portRequestId!))!.request;
+    expect(ported.state).toBe('PORTED');
+    expect(ported.requestedDue.kind === 'DATETIME' ? Date.parse(ported.requestedDue.at) : 0).toBeGreaterThan(MONDAY_9 + DAY);
+  });
+});
