@@ -15,4 +15,10 @@ export interface NumberPortIn {
   }): Promise<{ readonly portRequestId: string; readonly portedAt?: number; readonly checkAgainAt?: number }>;
   /** Cancels a port-in not yet activated. */
   cancelPortIn(req: Keyed & { readonly portRequestId: string }): Promise<void>;
+  /**
+   * The numbers the port-in task with this key has ported, as its port request ended (numbers taken
+   * off the request by a supplement are not among them); undefined when the port-in keeps no port
+   * request (the order's numbers are then the ported ones) or it has not ported yet.
+   */
+  portedNumbers?(portTaskKey: string): Promise<readonly string[] | undefined>;
 }

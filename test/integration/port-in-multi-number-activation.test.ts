@@ -10,7 +10,7 @@ import { openSqliteStores, type SqliteStores } from '../../src/adapters/sqlite/s
 import { planForSubmit } from '../../src/domain/decomposition/plan-for-submit.js';
 import { idempotencyKey } from '../../src/domain/plan/plan.js';
 import { createEngine } from '../../src/engine/engine.js';
-import { activateNumbers, numberKey } from '../../src/engine/handlers/activate-numbers.js';
+import { activateNumbers, numberKey, revertNumbers } from '../../src/engine/handlers/activate-numbers.js';
 import { createTaskHandlers } from '../../src/engine/handlers/task-handler-registry.js';
 import type { TaskContext } from '../../src/engine/task-handler.js';
 import { SouthboundError } from '../../src/ports/southbound-error.js';
@@ -85,5 +85,39 @@ describe('activate-number on a multi-line port-in', () => {
     expect(done).toEqual({ kind: 'completed', output: { activationId: `ACT-${MAIN}`, additionalActivations: { [SECOND]: `ACT-${SECOND}` } } });
     expect(calls).toEqual([MAIN, SECOND, MAIN, SECOND]);
     expect(ledger.journal.map((e) => e.key)).toEqual(['o1:3.activate', `o1:3.activate/${SECOND}`]);
+  });
+
+  it('a port-in activates the numbers its port request ported: a number a supplement took off is left alone', async () => {
+    const THIRD = '3125550149';
+    const calls: { key: string; msisdn?: string }[] = [];
+    const activation = {
+      async activateNumber(req: { idempotencyKey: string; msisdn?: string }) {
+        calls.push({ key: req.idempotencyKey, ...(req.msisdn === undefined ? {} : { msisdn: req.msisdn }) });
+        return { activationId: `ACT-${req.msisdn}` };
+      },
+      async revert(req: { idempotencyKey: string; ref: string }) {
+        calls.push({ key: `revert ${req.idempotencyKey}`, msisdn: req.ref });
+      },
+    } as unknown as ActivationSystem;
+    const asked: string[] = [];
+    const ctx: TaskContext = {
+      orderId: 'o1', taskId: '3.activate', itemId: '3', idempotencyKey: 'o1:3.activate', attempt: 0, now: 0,
+      inputs: { characteristics: { msisdn: MAIN, portingAdditionalNumbers: `${SECOND}, ${THIRD}` } },
+    };
+    // the request ported the main number and the third; the second was split off
+    const done = await activateNumbers(activation, ctx, async (key) => (asked.push(key), [MAIN, THIRD]));
+    expect(asked).toEqual(['o1:3.port']);
+    expect(done).toEqual({ kind: 'completed', output: { activationId: `ACT-${MAIN}`, additionalActivations: { [THIRD]: `ACT-${THIRD}` }, portedNumbers: [MAIN, THIRD] } });
+    expect(calls.map((c) => c.msisdn)).toEqual([MAIN, THIRD]);
+    // the main number itself taken off: only the others, none under the task's own key; undone the same way
+    calls.length = 0;
+    const withoutMain = await activateNumbers(activation, ctx, async () => [SECOND]);
+    expect(withoutMain).toEqual({ kind: 'completed', output: { additionalActivations: { [SECOND]: `ACT-${SECOND}` }, portedNumbers: [SECOND] } });
+    await revertNumbers(activation, { ...ctx, output: (withoutMain as { output: Record<string, unknown> }).output });
+    expect(calls.map((c) => c.key)).toEqual([`o1:3.activate/${SECOND}`, `revert o1:3.activate/${SECOND}`]);
+    // a port-in that keeps no port request: the order's numbers, as before
+    calls.length = 0;
+    await activateNumbers(activation, ctx, async () => undefined);
+    expect(calls.map((c) => c.msisdn)).toEqual([MAIN, SECOND, THIRD]);
   });
 });

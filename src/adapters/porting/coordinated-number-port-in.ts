@@ -1,5 +1,5 @@
 import type { PortInput } from '../../domain/porting/port-reducer.js';
-import { heldNumbers, type NewPortRequest, type PortRequest } from '../../domain/porting/port-request.js';
+import { heldNumbers, liveLines, type NewPortRequest, type PortRequest } from '../../domain/porting/port-request.js';
 import type { PortPolicy } from '../../domain/porting/port-policy.js';
 import type { PortRefusal } from '../../domain/porting/port-step.js';
 import type { Clock } from '../../ports/clock.js';
@@ -21,6 +21,8 @@ export interface PortRequestDriver {
   apply(id: string, input: PortInput): Promise<{ readonly record: StoredPortRequest; readonly refusal?: PortRefusal }>;
   syncInbound(): Promise<number>;
   fireDueTimers(id: string): Promise<StoredPortRequest | undefined>;
+  /** The request a provisioning task made, by the task's idempotency key. */
+  byTaskKey(taskKey: string): Promise<StoredPortRequest | undefined>;
   /** The other open requests holding one of these numbers. */
   openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]>;
 }
@@ -94,6 +96,12 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
     if (out.refusal !== undefined && !['CANCEL_PENDING', 'CANCELLED', 'DRAFT', 'READY'].includes(out.record.request.state)) {
       fail('PORT_CANCEL_REFUSED', `port ${out.record.request.pon} cannot be cancelled: ${out.refusal.reason}`);
     }
+  }
+
+  async portedNumbers(portTaskKey: string): Promise<readonly string[] | undefined> {
+    const r = (await this.opts.driver.byTaskKey(portTaskKey))?.request;
+    if (r === undefined || !PORTED_STATES.includes(r.state)) return undefined;
+    return liveLines(r).map((l) => l.tn);
   }
 
   private answer(r: PortRequest): PortInAnswer {

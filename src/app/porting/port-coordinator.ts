@@ -78,6 +78,11 @@ export class PortCoordinator {
     return raced;
   }
 
+  /** The request a provisioning task made, by the task's idempotency key. */
+  byTaskKey(taskKey: string): Promise<StoredPortRequest | undefined> {
+    return this.deps.store.byTaskKey(taskKey);
+  }
+
   /** The other open requests holding one of these numbers (a number is in one open port order at a time). */
   openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]> {
     return this.deps.store.openPortsFor(tns, exceptId);

@@ -1,4 +1,5 @@
 import { normTn } from '../../domain/porting/normalisation.js';
+import { idempotencyKey } from '../../domain/plan/plan.js';
 import type { ActivationSystem } from '../../ports/activation-system.js';
 import type { CompensationContext, HandlerResult, TaskContext } from '../task-handler.js';
 import { textInput } from './southbound-systems.js';
@@ -24,26 +25,47 @@ export function numberKey(taskKey: string, tn: string): string {
   return `${taskKey}/${tn}`;
 }
 
+/** The numbers a port-in task has ported, by the task's idempotency key (see NumberPortIn.portedNumbers). */
+export type PortedNumbers = (portTaskKey: string) => Promise<readonly string[] | undefined>;
+
+/** The port task of the item whose numbers this task activates (catalog: port-in items run `port` before `activate`). */
+function portTaskKey(ctx: TaskContext): string {
+  return idempotencyKey(ctx.orderId, `${ctx.itemId}.port`);
+}
+
 /**
  * Activates every number of the item: `msisdn` (or the number the inventory assigns) under the
  * task's key, then each further number of a multi-line port under its own key. A retry after a
  * failure part-way replays the numbers already activated from the ledger and goes on with the rest.
+ * For a port-in, only the numbers its port request ported: a number a supplement took off the
+ * request (split off, left with the old provider) is not ours to activate.
  */
-export async function activateNumbers(activation: ActivationSystem, ctx: TaskContext): Promise<HandlerResult> {
+export async function activateNumbers(activation: ActivationSystem, ctx: TaskContext, portedNumbers?: PortedNumbers): Promise<HandlerResult> {
   const msisdn = textInput(ctx, 'msisdn');
-  const first = await activation.activateNumber({ idempotencyKey: ctx.idempotencyKey, ...(msisdn === undefined ? {} : { msisdn }) });
+  const mainTn = msisdn === undefined ? undefined : (normTn(msisdn) ?? msisdn);
+  const ported = portedNumbers === undefined ? undefined : await portedNumbers(portTaskKey(ctx));
+  const portedSet = ported === undefined ? undefined : new Set(ported.map((tn) => normTn(tn) ?? tn));
+  const output: Record<string, unknown> = {};
+  if (portedSet === undefined || (mainTn !== undefined && portedSet.has(mainTn))) {
+    Object.assign(output, await activation.activateNumber({ idempotencyKey: ctx.idempotencyKey, ...(msisdn === undefined ? {} : { msisdn }) }));
+  }
+  const further = portedSet === undefined ? additionalNumbersOf(ctx) : [...portedSet].filter((tn) => tn !== mainTn);
   const more: Record<string, string> = {};
-  for (const tn of additionalNumbersOf(ctx)) {
+  for (const tn of further) {
     more[tn] = (await activation.activateNumber({ idempotencyKey: numberKey(ctx.idempotencyKey, tn), msisdn: tn })).activationId;
   }
-  const output = Object.keys(more).length === 0 ? { ...first } : { ...first, additionalActivations: more };
+  if (Object.keys(more).length > 0) output.additionalActivations = more;
+  if (portedSet !== undefined) output.portedNumbers = [...portedSet];
   return { kind: 'completed', output };
 }
 
 /** Reverts every activation the forward task returned, each under its own key. */
 export async function revertNumbers(activation: ActivationSystem, ctx: CompensationContext): Promise<void> {
   const first = ctx.output.activationId;
-  await activation.revert({ idempotencyKey: ctx.idempotencyKey, ref: typeof first === 'string' ? first : '' });
+  // a port-in whose main number was taken off its request activated no number under the task's key
+  if (typeof first === 'string' || ctx.output.portedNumbers === undefined) {
+    await activation.revert({ idempotencyKey: ctx.idempotencyKey, ref: typeof first === 'string' ? first : '' });
+  }
   const more = ctx.output.additionalActivations;
   if (typeof more !== 'object' || more === null) return;
   for (const [tn, ref] of Object.entries(more as Record<string, unknown>)) {

@@ -1,8 +1,9 @@
 import { idempotencyKey } from '../../domain/plan/plan.js';
 import { SouthboundError } from '../../ports/southbound-error.js';
+import type { NumberPortIn } from '../../ports/number-port-in.js';
 import { TASK_POLICIES } from '../../domain/plan/task-policy.js';
 import type { TaskType } from '../../domain/plan/task-type.js';
-import { activateNumbers, revertNumbers } from './activate-numbers.js';
+import { activateNumbers, revertNumbers, type PortedNumbers } from './activate-numbers.js';
 import type { CompensationContext, HandlerResult, TaskContext, TaskHandler, TaskHandlers } from '../task-handler.js';
 import { characteristicsOf, outputRef, textInput, type SouthboundSystems } from './southbound-systems.js';
 
@@ -23,6 +24,11 @@ function handler(
  * The task handlers over the southbound systems, one per task type. Each passes the task's
  * idempotency key with every call and returns from `invoke` what `compensate` needs.
  */
+/** The port-in's ported numbers, when it keeps port requests. */
+function portedNumbersOf(portIn: NumberPortIn): PortedNumbers | undefined {
+  return portIn.portedNumbers === undefined ? undefined : (key) => portIn.portedNumbers!(key);
+}
+
 export function createTaskHandlers(s: SouthboundSystems): TaskHandlers {
   const revert = (ref: string) => (ctx: CompensationContext) => s.activation.revert({ ...key(ctx), ref: outputRef(ctx.output, ref) });
   return {
@@ -57,7 +63,7 @@ export function createTaskHandlers(s: SouthboundSystems): TaskHandlers {
       async (ctx) => done(await s.subscribers.provisionSubscriber({ ...key(ctx), ...opt('iccid', textInput(ctx, 'iccid')), ...opt('msisdn', textInput(ctx, 'msisdn')) })),
       (ctx) => s.subscribers.deprovisionSubscriber({ ...key(ctx), imsi: outputRef(ctx.output, 'imsi') }),
     ),
-    'activate-number': handler('activate-number', (ctx) => activateNumbers(s.activation, ctx), (ctx) => revertNumbers(s.activation, ctx)),
+    'activate-number': handler('activate-number', (ctx) => activateNumbers(s.activation, ctx, portedNumbersOf(s.portIn)), (ctx) => revertNumbers(s.activation, ctx)),
     'activate-mobile-service': handler(
       'activate-mobile-service',
       async (ctx) => done(await s.activation.activateService({ ...key(ctx), ...opt('offeringId', textInput(ctx, 'offeringId')), characteristics: characteristicsOf(ctx) })),

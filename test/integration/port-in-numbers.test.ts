@@ -24,14 +24,14 @@ afterEach(async () => {
 const stores: Record<string, () => PortRequestStore> = {
   'in memory': () => new InMemoryPortRequestStore(),
   'SQLite file': () => {
-    const dir = mkdtempSync(join(tmpdir(), 'provisio-one-port-'));
+    const dir = mkdtempSync(join(tmpdir(), 'provisio-port-numbers-'));
     const s = openSqliteStores({ path: join(dir, 'provisio.db') });
     cleanups.push(async () => (await s.close(), rmSync(dir, { recursive: true, force: true })));
     return new SqlitePortRequestStore(s.db);
   },
 };
 
-describe.each(Object.keys(stores))('a number is in one open port order at a time (%s)', (name) => {
+describe.each(Object.keys(stores))('the numbers of a port-in: one open port order per number, activation of what ported (%s)', (name) => {
   it('a second order porting a number already in an open port falls out before reaching the carrier, naming the port that holds it', async () => {
     const w = aPortInWorld({ at: MONDAY_9, store: stores[name]!() });
     w.addCustomer('wireless_major_auto', anAccount({ tns: [TN], pin: '4321' }));
@@ -66,5 +66,21 @@ describe.each(Object.keys(stores))('a number is in one open port order at a time
     const ported = (await w.store.byId(retried.portRequestId!))!.request;
     expect(ported.state).toBe('PORTED');
     expect(ported.requestedDue.kind === 'DATETIME' ? Date.parse(ported.requestedDue.at) : 0).toBeGreaterThan(MONDAY_9 + DAY);
+  });
+
+  it('tells activation which numbers a port request ported: none before it ports, not those taken off it', async () => {
+    const w = aPortInWorld({ at: MONDAY_9, store: stores[name]!() });
+    w.addCustomer('wireless_major_auto', anAccount({ tns: [TN], pin: '4321' }));
+    const key = portOf(1).idempotencyKey;
+    await w.portIn.requestPortIn(portOf(1));
+    expect(await w.portIn.portedNumbers(key)).toBeUndefined();
+    expect((await w.run(portOf(1), MONDAY_9 + 3 * DAY)).outcome).toBe('ported');
+    expect(await w.portIn.portedNumbers(key)).toEqual([TN]);
+    expect(await w.portIn.portedNumbers('order-9:port-in-number')).toBeUndefined();
+    // a line taken off the request (split off by a supplement) is not reported as ported
+    const stored = (await w.store.byTaskKey(key))!;
+    const lines = [...stored.request.lines, { ...stored.request.lines[0]!, tn: '2125550102', status: 'REMOVED' as const }];
+    expect(await w.store.save({ ...stored, request: { ...stored.request, lines } }, stored.revision)).toBe('saved');
+    expect(await w.portIn.portedNumbers(key)).toEqual([TN]);
   });
 });
