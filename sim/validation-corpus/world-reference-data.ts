@@ -53,6 +53,7 @@ function recordOf(world: World, account: CarrierAccount): AccountRecord {
     otherNames: names.slice(1),
     kind: account.type === 'BUSINESS' ? 'business' : 'individual',
     ...(carrier === undefined ? {} : { pinRequired: carrier.requiresPin, network: carrier.kind }),
+    tns: account.tns.map(digits),
   };
 }
 

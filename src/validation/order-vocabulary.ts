@@ -17,6 +17,10 @@ export const CHARACTERISTIC = {
   requestedPortDate: 'requestedPortDate',
   /** A callback or contact number for the item. */
   contactNumber: 'contactNumber',
+  /** Further numbers of the same account that move with `msisdn` (comma or semicolon separated). */
+  portingAdditionalNumbers: 'portingAdditionalNumbers',
+  /** The billing telephone number (BTN) of the account at the losing carrier. */
+  portingBillingNumber: 'portingBillingNumber',
 } as const;
 
 /** Characteristics whose presence marks an item as a port-in. */

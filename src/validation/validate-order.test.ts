@@ -45,6 +45,37 @@ describe('validateOrder', () => {
     expect(secret?.message).not.toContain('778899');
   });
 
+  it('checks the further numbers and the billing number of a multi-line port: valid, portable, not ported twice', () => {
+    const port = (chars: Record<string, string>) => aValidationOrder({ items: [aPortInItem(chars), aPortInItem({ msisdn: '512-555-0160' }, '3')] });
+    const clean = validateOrder(port({ portingAdditionalNumbers: '512-555-0148; +1 512 555 0147, (512) 555-0148', portingBillingNumber: '512 555 0147' }), { now });
+    expect(blocking(clean)).toEqual([]);
+    const bad = validateOrder(port({ portingAdditionalNumbers: '512-555-01, 800-555-0199, 512-555-0160', portingBillingNumber: '555-0147' }), { now });
+    const of = (code: string) => bad.findings.filter((f) => f.code === code).map((f) => [f.severity, f.field]);
+    expect(of('PHONE_TOO_SHORT')).toEqual([['blocking', 'productOrderItem[0].product.productCharacteristic[5].value']]);
+    expect(of('PHONE_NOT_PORTABLE')).toEqual([['blocking', 'productOrderItem[0].product.productCharacteristic[5].value']]);
+    // the second item ports 512-555-0160 too
+    expect(of('PORT_DUPLICATE_NUMBER')).toHaveLength(1);
+    expect(bad.findings.find((f) => f.field === 'productOrderItem[0].product.productCharacteristic[6].value')).toMatchObject({ code: 'PHONE_INVALID', severity: 'blocking' });
+    // the model's phone features count the main numbers only, as before
+    expect(bad.features['phoneCount']).toBe(clean.features['phoneCount']);
+  });
+
+  it('blocks further numbers that are not on the losing carrier account of the main number, and warns of a BTN that is not', () => {
+    const record = { holderName: 'Robert J. Smith', tns: ['5125550147', '5125550148', '5125550149'] };
+    const order = (chars: Record<string, string>) => aValidationOrder({ items: [aPortInItem(chars)] });
+    const onAccount = validateOrder(order({ portingAdditionalNumbers: '512-555-0148, 512-555-0149', portingBillingNumber: '(512) 555-0147' }), { now, accountLookup: () => record });
+    expect(codes(onAccount)).not.toEqual(expect.arrayContaining(['PORT_NUMBER_NOT_ON_ACCOUNT']));
+    expect(codes(onAccount)).not.toContain('PORT_BTN_NOT_ON_ACCOUNT');
+    const off = validateOrder(order({ portingAdditionalNumbers: '512-555-0148, 512-555-0190, 1-512-555-0191', portingBillingNumber: '512-555-0100' }), { now, accountLookup: () => record });
+    const stranger = off.findings.find((f) => f.code === 'PORT_NUMBER_NOT_ON_ACCOUNT');
+    expect(stranger).toMatchObject({ severity: 'blocking', field: 'productOrderItem[0].product.productCharacteristic[5].value' });
+    expect(stranger?.message).toMatch(/^512-555-0190, 512-555-0191 are not on the losing carrier account of \+1 512 555 0147/);
+    expect(off.findings.find((f) => f.code === 'PORT_BTN_NOT_ON_ACCOUNT')).toMatchObject({ severity: 'warning', field: 'productOrderItem[0].product.productCharacteristic[6].value' });
+    // a record that does not list the main number is not this account's: nothing is concluded from it
+    const otherAccount = validateOrder(order({ portingAdditionalNumbers: '512-555-0190' }), { now, accountLookup: () => ({ holderName: 'Robert J. Smith', tns: ['5125550999'] }) });
+    expect(codes(otherAccount)).not.toContain('PORT_NUMBER_NOT_ON_ACCOUNT');
+  });
+
   it('flags notes that contradict the order: port without port item, other unit, other date', () => {
     const order = aValidationOrder({
       items: [anOrderItem({ places: [aFreeTextAddress('77 Rainey St Apt 2B, Austin, TX 78701')] })],

@@ -18,6 +18,8 @@ export interface AccountRecord {
   readonly pinRequired?: boolean;
   /** The losing carrier's network kind, when the record knows it. */
   readonly network?: PortNetwork;
+  /** The account's telephone numbers (10 digits), when the record lists them. */
+  readonly tns?: readonly string[];
 }
 
 /** What the account lookup is asked: any of the keys the order carries. */

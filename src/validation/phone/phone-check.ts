@@ -3,7 +3,7 @@ import { CODES } from '../finding-codes.js';
 import { finding, type CheckResult, type Finding } from '../finding.js';
 import type { ItemView } from '../item-view.js';
 import { CHARACTERISTIC } from '../order-vocabulary.js';
-import { isPortIn } from '../port-in/port-in-item.js';
+import { additionalPortNumbers, isPortIn } from '../port-in/port-in-item.js';
 import { assessPhone, NON_PORTABLE_TYPES, PORTABLE_REGIONS, type PhoneAssessment } from './phone-number.js';
 
 /** Which number on an item is being checked. */
@@ -28,6 +28,9 @@ export function checkPhones(items: readonly ItemView[]): CheckResult {
         } else portedAt.set(a.e164, item.path);
       }
     }
+    // A multi-line port's further numbers and its billing number fail the port as surely as a bad main
+    // number (they are checked for findings only: the model's phone features stay those of the main numbers).
+    if (isPortIn(item)) findings.push(...furtherPortNumberFindings(item, portedAt));
     const contact = item.characteristics.get(CHARACTERISTIC.contactNumber);
     if (contact !== undefined) {
       const a = assessPhone(contact.value);
@@ -36,6 +39,39 @@ export function checkPhones(items: readonly ItemView[]): CheckResult {
     }
   }
   return { findings, features: phoneFeatures(assessed) };
+}
+
+function furtherPortNumberFindings(item: ItemView, portedAt: Map<string, string>): Finding[] {
+  const out: Finding[] = [];
+  const further = item.characteristics.get(CHARACTERISTIC.portingAdditionalNumbers);
+  const main = item.characteristics.get(CHARACTERISTIC.msisdn);
+  const mainE164 = main === undefined ? undefined : assessPhone(main.value).e164;
+  if (further !== undefined) {
+    const seen = new Set<string>();
+    for (const raw of additionalPortNumbers(item)) {
+      const a = assessPhone(raw);
+      const bad = phoneFindings(a, 'port', further.path);
+      if (bad.length > 0) {
+        out.push(...bad);
+        continue;
+      }
+      // the main number repeated among the further ones, or one written twice, moves once: nothing to say
+      if (a.e164 === undefined || a.e164 === mainE164 || seen.has(a.e164)) continue;
+      seen.add(a.e164);
+      const first = portedAt.get(a.e164);
+      if (first !== undefined) {
+        out.push(finding(further.path, CODES.PORT_DUPLICATE_NUMBER, 'blocking', `Number ${a.e164} is already ported in by ${first}`, 0.98));
+      } else portedAt.set(a.e164, item.path);
+    }
+  }
+  const btn = item.characteristics.get(CHARACTERISTIC.portingBillingNumber);
+  if (btn !== undefined) {
+    const a = assessPhone(btn.value);
+    if (a.length !== 'ok' || !a.valid) {
+      out.push(finding(btn.path, CODES.PHONE_INVALID, 'blocking', `The billing telephone number '${a.raw}' is not a valid phone number; the losing carrier matches it against the account`, 0.9));
+    }
+  }
+  return out;
 }
 
 /** Findings for one assessed number used in a given role. */

@@ -9,7 +9,7 @@ import { compareNames, type NameComparison } from '../party/name-similarity.js';
 import { partyKindOf } from '../party/party-kind.js';
 import type { Catalog } from '../../domain/catalog/catalog.js';
 import type { AccountLookup, AccountLookupQuery, AccountRecord, PortNetwork } from '../validation-context.js';
-import { isPortIn } from './port-in-item.js';
+import { additionalPortNumbers, isPortIn, tenDigits } from './port-in-item.js';
 import { portNetworkOf } from './port-network.js';
 
 /** Below this name similarity a carrier will reject the port. */
@@ -40,7 +40,7 @@ export function checkPortIns(order: Pick<ProductOrder, 'relatedParty'>, items: r
     if (missing.length > 0) {
       findings.push(finding(item.path, CODES.PORT_FIELDS_MISSING, 'blocking', `Port-in is missing ${missing.join(', ')}`, 0.97));
     }
-    findings.push(...malformedFields(item), ...portDateFindings(item, ctx.now));
+    findings.push(...malformedFields(item), ...portDateFindings(item, ctx.now), ...accountScopeFindings(item, record));
     const name = compareAuthorisedName(order, item, record);
     findings.push(...name.findings);
     if (name.comparison !== undefined) comparisons.push(name.comparison);
@@ -80,6 +80,32 @@ function missingFields(item: ItemView, network: PortNetwork | undefined, record:
   // Wireless carriers almost always require a port-out PIN; wireline only when the carrier says so.
   if (record?.pinRequired === true || (network ?? record?.network) === 'wireless') need.push(CHARACTERISTIC.portingPin);
   return need.filter((name) => !item.characteristics.has(name));
+}
+
+/**
+ * A multi-line port moves numbers of one account: a further number the losing carrier's record does
+ * not list on the account of `msisdn` makes the carrier reject the port, and wireline carriers match
+ * the billing number against the account. Checked only when the record is that of `msisdn` itself.
+ */
+function accountScopeFindings(item: ItemView, record: AccountRecord | undefined): Finding[] {
+  const onAccount = record?.tns;
+  const main = item.characteristics.get(CHARACTERISTIC.msisdn);
+  const mainTn = main === undefined ? undefined : tenDigits(main.value);
+  if (onAccount === undefined || mainTn === undefined || !onAccount.includes(mainTn)) return [];
+  const out: Finding[] = [];
+  const further = item.characteristics.get(CHARACTERISTIC.portingAdditionalNumbers);
+  const strangers = [...new Set(additionalPortNumbers(item).flatMap((raw) => tenDigits(raw) ?? []).filter((tn) => !onAccount.includes(tn)))];
+  if (further !== undefined && strangers.length > 0) {
+    const list = strangers.map((tn) => `${tn.slice(0, 3)}-${tn.slice(3, 6)}-${tn.slice(6)}`).join(', ');
+    const msg = `${list} ${strangers.length === 1 ? 'is' : 'are'} not on the losing carrier account of ${main!.value}; the carrier will reject the port (port ${strangers.length === 1 ? 'it' : 'them'} in an item of ${strangers.length === 1 ? 'its' : 'their'} own account)`;
+    out.push(finding(further.path, CODES.PORT_NUMBER_NOT_ON_ACCOUNT, 'blocking', msg, 0.9));
+  }
+  const btn = item.characteristics.get(CHARACTERISTIC.portingBillingNumber);
+  const btnTn = btn === undefined ? undefined : tenDigits(btn.value);
+  if (btn !== undefined && btnTn !== undefined && !onAccount.includes(btnTn)) {
+    out.push(finding(btn.path, CODES.PORT_BTN_NOT_ON_ACCOUNT, 'warning', `The billing number ${btn.value} is not a number of the losing carrier account; wireline carriers reject a BTN that does not match`, 0.75));
+  }
+  return out;
 }
 
 function portDateFindings(item: ItemView, now: Date): Finding[] {
