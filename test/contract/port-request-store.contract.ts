@@ -95,6 +95,16 @@ export function describePortRequestStoreContract(name: string, open: () => Promi
       expect(await h.store.openPortsFor(['3125550101', '3125550102'], 'port-2')).toEqual([]);
     });
 
+    it('lets go of the numbers once they are ported (only post-port checks remain)', async () => {
+      await h.store.save(aRecord(1), 0);
+      const a = (await h.store.byId('port-1'))!;
+      expect(await h.store.save({ ...a, request: { ...a.request, state: 'ACTIVATING' } }, a.revision)).toBe('saved');
+      expect((await h.store.openPortsFor(['3125550101'], 'port-2')).map((o) => o.id)).toEqual(['port-1']);
+      const activating = (await h.store.byId('port-1'))!;
+      expect(await h.store.save({ ...activating, request: { ...activating.request, state: 'PORTED' } }, activating.revision)).toBe('saved');
+      expect(await h.store.openPortsFor(['3125550101', '3125550102'], 'port-2')).toEqual([]);
+    });
+
     it('of two drafts claiming the same number, holds it for the first against the second only', async () => {
       await h.store.save(aRecord(5), 0);
       await h.store.save(aRecord(4), 0);

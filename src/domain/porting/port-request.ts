@@ -164,7 +164,10 @@ export function liveLines(req: PortRequest): readonly PortLine[] {
   return req.lines.filter((l) => l.status !== 'REMOVED');
 }
 
-/** The numbers an open request holds (I6: one open port order per number): its live lines' until it reaches a final state. */
+/**
+ * The numbers an open request holds (I6: one open port order per number): its live lines' until the
+ * numbers are ported (PORTED: they are ours, only post-port checks remain) or the request ends.
+ */
 export function heldNumbers(req: PortRequest): readonly string[] {
-  return isFinalPortState(req.state) ? [] : [...new Set(liveLines(req).map((l) => l.tn))];
+  return req.state === 'PORTED' || isFinalPortState(req.state) ? [] : [...new Set(liveLines(req).map((l) => l.tn))];
 }
