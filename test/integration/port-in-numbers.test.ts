@@ -42,11 +42,35 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
     expect(second.failure?.code).toBe('PORT_VALIDATION_FAILED');
     expect(second.failure?.text).toContain(`${TN} is already in another open port order`);
     expect(second.failure?.text).toContain(`${TN} in ${firstPon}`);
-    // the carrier saw one port request for the number, and the second stays a draft
+    // the second made no port request: it holds nothing against later orders
     const byState = (await w.store.list()).map((r) => [r.taskKey, r.request.state]).sort();
-    expect(byState).toEqual([['order-1:port-in-number', 'SUBMITTED'], ['order-2:port-in-number', 'DRAFT']]);
+    expect(byState).toEqual([['order-1:port-in-number', 'SUBMITTED']]);
     // the first goes on to port the number undisturbed by the second draft
     expect((await w.run(portOf(1), MONDAY_9 + 3 * DAY)).outcome).toBe('ported');
+  });
+
+  it('of two port-ins of one number started at once, the first to claim it goes on and the other falls out', async () => {
+    const w = aPortInWorld({ at: MONDAY_9, store: stores[name]!() });
+    w.addCustomer('wireless_major_auto', anAccount({ tns: [TN], pin: '4321' }));
+    const outcomes = await Promise.allSettled([w.portIn.requestPortIn(portOf(1)), w.portIn.requestPortIn(portOf(2))]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason)).toMatch(/is already in another open port order/);
+    const states = (await w.store.list()).map((r) => r.request.state).sort();
+    expect(states).toEqual(['DRAFT', 'SUBMITTED']);
+    // the winner is cancelled; days later the other's draft is retried: its due date, past by now,
+    // moves to the earliest the carrier allows, and it ports
+    const winner = outcomes[0]!.status === 'fulfilled' ? 1 : 2;
+    const loser = winner === 1 ? 2 : 1;
+    const won = (await w.store.byTaskKey(portOf(winner).idempotencyKey))!;
+    await w.portIn.cancelPortIn({ idempotencyKey: portOf(winner).idempotencyKey, portRequestId: won.request.id });
+    await w.run(portOf(winner), MONDAY_9 + 2 * DAY);
+    w.world.scheduler.runUntil(MONDAY_9 + 2 * DAY);
+    const retried = await w.run(portOf(loser), MONDAY_9 + 6 * DAY);
+    expect(retried.failure).toBeUndefined();
+    const ported = (await w.store.byId(retried.portRequestId!))!.request;
+    expect(ported.state).toBe('PORTED');
+    expect(ported.requestedDue.kind === 'DATETIME' ? Date.parse(ported.requestedDue.at) : 0).toBeGreaterThan(MONDAY_9 + DAY);
   });
 
   it('once the first port is cancelled, the second order (retried by an operator) ports the number', async () => {

@@ -49,6 +49,12 @@ export interface CoordinatedPortInOptions {
 const PORTED_STATES: readonly PortRequest['state'][] = ['PORTED', 'COMPLETED'];
 const DEAD_STATES: readonly PortRequest['state'][] = ['CANCELLED', 'ABANDONED', 'RESTORED', 'ACTIVATION_FAILED'];
 
+/** Which open port orders hold which numbers, for a fallout text. */
+function heldText(held: readonly OpenPortOfNumber[]): string {
+  const tns = [...new Set(held.map((o) => o.tn))];
+  return `${tns.join(', ')} ${tns.length === 1 ? 'is' : 'are'} already in another open port order (open port orders: ${[...new Set(held.map((o) => `${o.tn} in ${o.pon}`))].join(', ')})`;
+}
+
 /** Permanent porting failure with a stable reason code (the engine opens a fallout case for the porting queue). */
 function fail(code: string, text: string): never {
   throw new SouthboundError(false, code, 'porting', text);
@@ -131,7 +137,16 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
     const { driver, clock } = this.opts;
     const carrier = this.opts.carrierOf(req.losingCarrier) ?? fail('UNKNOWN_CARRIER', `no losing carrier named ${req.losingCarrier}`);
     const customer = (await this.opts.customerOf(req)) ?? fail('PORT_CUSTOMER_UNKNOWN', `no authorising customer for ${req.idempotencyKey}`);
-    let record = await driver.create(req.idempotencyKey, () => portInRequest(req, carrier, customer, { provider: this.opts.provider, policy: this.opts.policy, now: clock.now() }));
+    let record = await driver.byTaskKey(req.idempotencyKey);
+    if (record === undefined) {
+      // A number is in one open port order at a time (I6): a port-in whose numbers another open
+      // request holds falls out before it makes a request of its own (a refused draft would hold the
+      // numbers against every later order).
+      const fresh = portInRequest(req, carrier, customer, { provider: this.opts.provider, policy: this.opts.policy, now: clock.now() });
+      const held = await driver.openPortsFor([...new Set(fresh.lines.map((l) => l.tn))], '');
+      if (held.length > 0) fail('PORT_VALIDATION_FAILED', `port-in ${req.idempotencyKey} not started: ${heldText(held)}`);
+      record = await driver.create(req.idempotencyKey, () => fresh);
+    }
     if (record.request.state !== 'DRAFT') return record;
     // A draft kept from an earlier attempt (an operator retry after a fallout) may carry a due date
     // that is past by now: it takes the earliest the carrier allows now (or the customer's, if later).
@@ -140,12 +155,12 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
       const redated = await driver.apply(record.request.id, { kind: 'action', action: { type: 'changeDueDate', due } });
       record = redated.record;
     }
-    // A number is in one open port order at a time (I6): another open request for it stops this one
-    // before it reaches the carrier, naming the request that holds it.
+    // Checked again against the requests that claimed the numbers first: of two port-ins started at
+    // once for one number, the second stops here.
     const others = await driver.openPortsFor(heldNumbers(record.request), record.request.id);
     const validated = await driver.apply(record.request.id, { kind: 'action', action: { type: 'validate', pinRequired: carrier.pinRequired, tnsInOtherOpenOrders: others.map((o) => o.tn) } });
     if (validated.refusal !== undefined) {
-      const holders = others.length === 0 ? '' : ` (open port orders: ${[...new Set(others.map((o) => `${o.tn} in ${o.pon}`))].join(', ')})`;
+      const holders = others.length === 0 ? '' : ` (${heldText(others)})`;
       fail('PORT_VALIDATION_FAILED', `port ${record.request.pon} not submitted: ${validated.refusal.reason}${holders}`);
     }
     const submitted = await driver.apply(record.request.id, { kind: 'action', action: { type: 'submit' } });
