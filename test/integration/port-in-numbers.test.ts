@@ -60,7 +60,7 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
     expect(states).toEqual(['DRAFT', 'SUBMITTED']);
     // the winner is cancelled; days later the other's draft is retried: its due date, past by now,
     // moves to the earliest the carrier allows, and it ports
-    const winner = outcomes[0]!.status === 'fulfilled' ? 1 : 2;
+    const winner = outcomes[0].status === 'fulfilled' ? 1 : 2;
     const loser = winner === 1 ? 2 : 1;
     const won = (await w.store.byTaskKey(portOf(winner).idempotencyKey))!;
     await w.portIn.cancelPortIn({ idempotencyKey: portOf(winner).idempotencyKey, portRequestId: won.request.id });
