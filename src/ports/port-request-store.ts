@@ -53,7 +53,7 @@ export interface PortRequestStore {
   /** Every request (the coordinator's list sorts and filters it). */
   list(): Promise<readonly StoredPortRequest[]>;
   /**
-   * The other open requests (not yet ported, not ended) with a prior claim on one of these numbers on a
+   * The other requests with a live port (see heldNumbers) and a prior claim on one of these numbers on a
    * live line: a number must not be in two open port orders (porting.md I6). A request claims its
    * numbers when first saved; requests past DRAFT always count, drafts only when they claimed the
    * number before `exceptId` did (of two drafts racing for a number, the first goes on).

@@ -95,7 +95,7 @@ export function describePortRequestStoreContract(name: string, open: () => Promi
       expect(await h.store.openPortsFor(['3125550101', '3125550102'], 'port-2')).toEqual([]);
     });
 
-    it('lets go of the numbers once they are ported (only post-port checks remain)', async () => {
+    it('lets go of the numbers once they are ported (only post-port checks remain) or while the carrier has the request rejected', async () => {
       await h.store.save(aRecord(1), 0);
       const a = (await h.store.byId('port-1'))!;
       expect(await h.store.save({ ...a, request: { ...a.request, state: 'ACTIVATING' } }, a.revision)).toBe('saved');
@@ -103,6 +103,14 @@ export function describePortRequestStoreContract(name: string, open: () => Promi
       const activating = (await h.store.byId('port-1'))!;
       expect(await h.store.save({ ...activating, request: { ...activating.request, state: 'PORTED' } }, activating.revision)).toBe('saved');
       expect(await h.store.openPortsFor(['3125550101', '3125550102'], 'port-2')).toEqual([]);
+      // a request the carrier rejected holds nothing either (resubmitted after a correction, it holds again)
+      await h.store.save(aRecord(2), 0);
+      const b = (await h.store.byId('port-2'))!;
+      expect(await h.store.save({ ...b, request: { ...b.request, state: 'REJECTED' } }, b.revision)).toBe('saved');
+      expect(await h.store.openPortsFor(['3125550101'], 'port-3')).toEqual([]);
+      const rejected = (await h.store.byId('port-2'))!;
+      expect(await h.store.save({ ...rejected, request: { ...rejected.request, state: 'SUBMITTED' } }, rejected.revision)).toBe('saved');
+      expect((await h.store.openPortsFor(['3125550101'], 'port-3')).map((o) => o.id)).toEqual(['port-2']);
     });
 
     it('of two drafts claiming the same number, holds it for the first against the second only', async () => {

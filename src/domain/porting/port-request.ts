@@ -165,9 +165,13 @@ export function liveLines(req: PortRequest): readonly PortLine[] {
 }
 
 /**
- * The numbers an open request holds (I6: one open port order per number): its live lines' until the
- * numbers are ported (PORTED: they are ours, only post-port checks remain) or the request ends.
+ * States in which a request holds no number although it has not ended: PORTED (the numbers are ours,
+ * only post-port checks remain), REJECTED (the carrier closed it; a correction resubmits it, and its
+ * order's fallout case says so) and ACTIVATION_FAILED (given up).
  */
+const HOLDS_NOTHING: readonly PortState[] = ['PORTED', 'REJECTED', 'ACTIVATION_FAILED'];
+
+/** The numbers an open request holds (I6: one open port order per number): its live lines' while the port is live. */
 export function heldNumbers(req: PortRequest): readonly string[] {
-  return req.state === 'PORTED' || isFinalPortState(req.state) ? [] : [...new Set(liveLines(req).map((l) => l.tn))];
+  return HOLDS_NOTHING.includes(req.state) || isFinalPortState(req.state) ? [] : [...new Set(liveLines(req).map((l) => l.tn))];
 }

@@ -1,7 +1,7 @@
 import type { Migration } from '../../sqlite/migrations/migration.js';
 
 /**
- * The numbers each open port request holds (its live lines until they are ported or it ends), so that a
+ * The numbers each open port request holds (its live lines while the port is live: not ported, rejected, given up or ended), so that a
  * new request finds another open port order of the same number by index (porting.md I6). Filled
  * from the requests already stored.
  */
@@ -19,6 +19,6 @@ export const portNumbersMigration: Migration = {
     CREATE INDEX port_request_tn_request ON port_request_tn (request_id);
     INSERT INTO port_request_tn (tn, request_id)
       SELECT DISTINCT l ->> 'tn', p.id FROM port_request p, jsonb_array_elements(p.request -> 'lines') l
-      WHERE p.state NOT IN ('PORTED', 'COMPLETED', 'CANCELLED', 'ABANDONED', 'RESTORED') AND l ->> 'status' <> 'REMOVED';
+      WHERE p.state NOT IN ('PORTED', 'REJECTED', 'ACTIVATION_FAILED', 'COMPLETED', 'CANCELLED', 'ABANDONED', 'RESTORED') AND l ->> 'status' <> 'REMOVED';
   `,
 };

@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
 /**
- * The numbers each open port request holds (its live lines until they are ported or it ends), so that a
+ * The numbers each open port request holds (its live lines while the port is live: not ported, rejected, given up or ended), so that a
  * new request finds another open port order of the same number by index (porting.md I6). Filled
  * from the requests already stored.
  */
@@ -20,7 +20,7 @@ export const portNumbersMigration: Migration = {
     CREATE INDEX port_request_tn_seq ON port_request_tn (held_seq);
     INSERT OR IGNORE INTO port_request_tn (tn, request_id, held_seq)
       SELECT json_extract(l.value, '$.tn'), p.id, p.rowid FROM port_request p, json_each(p.request, '$.lines') l
-      WHERE p.state NOT IN ('PORTED', 'COMPLETED', 'CANCELLED', 'ABANDONED', 'RESTORED')
+      WHERE p.state NOT IN ('PORTED', 'REJECTED', 'ACTIVATION_FAILED', 'COMPLETED', 'CANCELLED', 'ABANDONED', 'RESTORED')
         AND json_extract(l.value, '$.status') <> 'REMOVED';
   `,
 };
