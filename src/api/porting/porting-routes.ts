@@ -22,7 +22,7 @@ const withNote = (b: Body) => (b.overrideNote === undefined ? {} : { overrideNot
 const ACTIONS: readonly { path: string; summary: string; body: object; toAction: (b: Body) => CoordinatorAction }[] = [
   { path: 'correctAndResend', summary: 'Correct the request and resend it as a supplement (version+1)', body: correctBodySchema,
     toAction: (b) => ({ type: 'correct', changes: b.changes as Extract<CoordinatorAction, { type: 'correct' }>['changes'], ...withNote(b) }) },
-  { path: 'changeDueDate', summary: 'Ask the losing carrier for another due date (a due-date supplement)', body: dueBodySchema,
+  { path: 'changeDueDate', summary: 'Ask the losing carrier for another due date (a due-date supplement); a request not yet sent just takes the date', body: dueBodySchema,
     toAction: (b) => ({ type: 'changeDueDate', due: b.due as Extract<CoordinatorAction, { type: 'changeDueDate' }>['due'], ...withNote(b) }) },
   { path: 'cancel', summary: 'Cancel the port at the carrier and in the clearinghouse', body: cancelBodySchema, toAction: (b) => ({ type: 'cancel', ...withNote(b) }) },
   { path: 'cancelUndo', summary: 'Undo a pending cancel and reinstate the request', body: cancelBodySchema, toAction: () => ({ type: 'cancelUndo' }) },
