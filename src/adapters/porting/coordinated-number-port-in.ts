@@ -1,3 +1,4 @@
+import { submitProblem } from '../../domain/porting/port-guards.js';
 import type { PortInput } from '../../domain/porting/port-reducer.js';
 import { heldNumbers, liveLines, type NewPortRequest, type PortRequest } from '../../domain/porting/port-request.js';
 import type { PortPolicy } from '../../domain/porting/port-policy.js';
@@ -8,7 +9,6 @@ import type { OpenPortOfNumber, StoredPortRequest } from '../../ports/port-reque
 import { SouthboundError } from '../../ports/southbound-error.js';
 import { CarrierGatewayError } from '../carrier/carrier-gateway-error.js';
 import { portInRequest, requestedDue } from './port-in-request.js';
-import { submitProblem } from '../../domain/porting/port-guards.js';
 import type { NewProvider, PortInCustomer, PortingCarrier } from './porting-carrier.js';
 
 type PortInRequest = Parameters<NumberPortIn['requestPortIn']>[0];

@@ -6,8 +6,8 @@ export class InMemoryPortRequestStore implements PortRequestStore {
   private readonly rows = new Map<string, string>();
   private readonly idByKey = new Map<string, string>();
   private readonly idByPon = new Map<string, string>();
-  /** Claims on numbers: `${tn} ${requestId}` -> the order it was made in. */
-  private readonly claims = new Map<string, number>();
+  /** The numbers each request holds: request id -> number -> the order its claim was made in. */
+  private readonly claims = new Map<string, Map<string, number>>();
   private claimSeq = 0;
 
   private read(id: string | undefined): StoredPortRequest | undefined {
@@ -35,9 +35,11 @@ export class InMemoryPortRequestStore implements PortRequestStore {
     this.rows.set(id, JSON.stringify({ ...record, revision: expectedRevision + 1 }));
     this.idByKey.set(record.taskKey, id);
     this.idByPon.set(record.request.pon, id);
-    const held = new Set(heldNumbers(record.request));
-    for (const key of this.claims.keys()) if (key.endsWith(` ${id}`) && !held.has(key.slice(0, key.indexOf(' ')))) this.claims.delete(key);
-    for (const tn of held) if (!this.claims.has(`${tn} ${id}`)) this.claims.set(`${tn} ${id}`, ++this.claimSeq);
+    // numbers kept keep their claim; numbers given up are released
+    const before = this.claims.get(id);
+    const held = new Map(heldNumbers(record.request).map((tn) => [tn, before?.get(tn) ?? ++this.claimSeq]));
+    if (held.size === 0) this.claims.delete(id);
+    else this.claims.set(id, held);
     return 'saved';
   }
 
@@ -46,18 +48,18 @@ export class InMemoryPortRequestStore implements PortRequestStore {
   }
 
   async openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]> {
-    const wanted = new Set(tns);
-    return (await this.list())
-      .filter((r) => r.request.id !== exceptId)
-      .flatMap(({ request: r }) =>
-        heldNumbers(r)
-          .filter((tn) => wanted.has(tn))
-          .filter((tn) => {
-            const mine = this.claims.get(`${tn} ${exceptId}`);
-            return r.state !== 'DRAFT' || mine === undefined || (this.claims.get(`${tn} ${r.id}`) ?? 0) < mine;
-          })
-          .map((tn) => ({ tn, id: r.id, pon: r.pon })),
-      )
-      .sort((a, b) => (a.tn === b.tn ? (a.id < b.id ? -1 : 1) : a.tn < b.tn ? -1 : 1));
+    const mine = this.claims.get(exceptId);
+    const found: OpenPortOfNumber[] = [];
+    for (const [id, held] of this.claims) {
+      if (id === exceptId) continue;
+      const claimed = [...new Set(tns)].filter((tn) => held.has(tn));
+      if (claimed.length === 0) continue;
+      const r = this.read(id)!.request;
+      for (const tn of claimed) {
+        const own = mine?.get(tn);
+        if (r.state !== 'DRAFT' || own === undefined || held.get(tn)! < own) found.push({ tn, id, pon: r.pon });
+      }
+    }
+    return found.sort((a, b) => (a.tn === b.tn ? (a.id < b.id ? -1 : 1) : a.tn < b.tn ? -1 : 1));
   }
 }

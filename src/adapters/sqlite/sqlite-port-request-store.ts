@@ -27,7 +27,7 @@ const CACHED_REQUESTS = 2_000;
  * parsed last (by this store) and parse the JSON again only when it changed, whoever wrote it.
  */
 export class SqlitePortRequestStore implements PortRequestStore {
-  private readonly q: Record<'byKey' | 'byId' | 'byPon' | 'revByKey' | 'revById' | 'revByPon' | 'insert' | 'update' | 'all' | 'clearTns' | 'releaseTns' | 'holdTn' | 'openPorts', Statement>;
+  private readonly q: Record<'byKey' | 'byId' | 'byPon' | 'revByKey' | 'revById' | 'revByPon' | 'insert' | 'update' | 'all' | 'releaseTns' | 'holdTn' | 'openPorts', Statement>;
   private readonly saveTx: (rec: StoredPortRequest, expectedRevision: number) => boolean;
   private readonly parsed = new Map<string, StoredPortRequest>();
 
@@ -43,7 +43,6 @@ export class SqlitePortRequestStore implements PortRequestStore {
       insert: db.prepare(`INSERT OR IGNORE INTO port_request (id, task_key, pon, state, revision, request, timeline) VALUES (?, ?, ?, ?, 1, ?, ?)`),
       update: db.prepare(`UPDATE port_request SET state = ?, revision = revision + 1, request = ?, timeline = ? WHERE id = ? AND revision = ?`),
       all: db.prepare(`SELECT ${cols} FROM port_request ORDER BY id`),
-      clearTns: db.prepare('DELETE FROM port_request_tn WHERE request_id = ?'),
       releaseTns: db.prepare('DELETE FROM port_request_tn WHERE request_id = ? AND tn NOT IN (SELECT value FROM json_each(?))'),
       holdTn: db.prepare(`INSERT OR IGNORE INTO port_request_tn (tn, request_id, held_seq)
         VALUES (?, ?, (SELECT coalesce(max(held_seq), 0) + 1 FROM port_request_tn))`),
@@ -62,9 +61,8 @@ export class SqlitePortRequestStore implements PortRequestStore {
         : this.q.update.run(r.state, req, timeline, r.id, expectedRevision).changes;
       if (changes !== 1) return false;
       const held = heldNumbers(r);
-      // numbers kept keep their place in the queue; numbers given up are released
-      if (held.length === 0) this.q.clearTns.run(r.id);
-      else this.q.releaseTns.run(r.id, JSON.stringify(held));
+      // numbers kept keep their claim; numbers given up (all, once none is held) are released
+      this.q.releaseTns.run(r.id, JSON.stringify(held));
       for (const tn of held) this.q.holdTn.run(tn, r.id);
       return true;
     });
