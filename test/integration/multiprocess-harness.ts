@@ -4,7 +4,7 @@ import { quoteIdent } from '../../src/adapters/postgres/pg-database.js';
 import { FINAL_ORDER_STATES } from '../../src/domain/order/order-state.js';
 import { generateOrders } from '../../sim/generator/index.js';
 
-/** A Provisio process started from the sources (`node --import tsx`), and how it ended. */
+/** A Provisio process started from the sources (`node --import tsx`) or the build, and how it ended. */
 export interface ProvisioProcess {
   readonly role: 'api' | 'worker';
   readonly url: string;
@@ -17,6 +17,11 @@ export interface Cluster {
   readonly databaseUrl: string;
   readonly schema: string;
   readonly leaseMs?: number;
+  /**
+   * Run the compiled build in `dist/` (`npm run build` first), as `npm start` and `provisio worker`
+   * do in production, instead of the sources through tsx (whose per-function helpers cost CPU).
+   */
+  readonly built?: boolean;
   /** Every process started, so that the test can stop what is left. */
   readonly processes: ProvisioProcess[];
 }
@@ -39,22 +44,27 @@ async function waitHealthy(p: ProvisioProcess, timeoutMs: number): Promise<void>
   throw new Error(`${p.role} on ${p.url} did not become healthy`);
 }
 
+// PROVISIO_PROCESS_NODE_OPTIONS adds Node options to every process started (e.g. '--cpu-prof --cpu-prof-dir=prof');
+// with it set, stopCluster lets the processes shut down (SIGTERM) so that they can write what the options ask for.
+const nodeOptions = (process.env.PROVISIO_PROCESS_NODE_OPTIONS ?? '').split(' ').filter((o) => o !== '');
+
 /** Starts an API process (`serve --no-engine`) or a `worker` on the cluster's schema; resolves when healthy. */
 export async function startProcess(cluster: Cluster, role: 'api' | 'worker', apiUrl?: string): Promise<ProvisioProcess> {
   const port = nextPort++;
   // PROVISIO_TEST_LOG_LEVEL=warn shows the processes' warnings (lost connections, failed rounds).
   const common = ['--port', String(port), '--simulators', 'instant', '--log-level', process.env.PROVISIO_TEST_LOG_LEVEL ?? 'error'];
+  const [dir, ext, loader] = cluster.built === true ? ['dist/src/main', 'js', []] : ['src/main', 'ts', ['--import', 'tsx']];
   const args =
     role === 'api'
-      ? ['src/main/server.ts', '--no-engine', ...common]
-      : ['src/main/cli.ts', 'worker', ...common, '--public-url', apiUrl ?? 'http://127.0.0.1:8622'];
+      ? [...loader, `${dir}/server.${ext}`, '--no-engine', ...common]
+      : [...loader, `${dir}/cli.${ext}`, 'worker', ...common, '--public-url', apiUrl ?? 'http://127.0.0.1:8622'];
   const env = {
     ...process.env,
     DATABASE_URL: cluster.databaseUrl,
     PROVISIO_PG_SCHEMA: cluster.schema,
     ...(cluster.leaseMs === undefined ? {} : { PROVISIO_LEASE_MS: String(cluster.leaseMs) }),
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeOptions, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const p: ProvisioProcess = { role, url: `http://127.0.0.1:${port}`, child, exited: new Promise((r) => child.once('exit', r)) };
   cluster.processes.push(p);
   await waitHealthy(p, 120_000);
@@ -65,7 +75,13 @@ export async function startProcess(cluster: Cluster, role: 'api' | 'worker', api
 export async function stopCluster(cluster: Cluster): Promise<void> {
   await Promise.all(
     cluster.processes.map(async (p) => {
-      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+      if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+      if (nodeOptions.length > 0) {
+        p.child.kill('SIGTERM');
+        const timer = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
+        await p.exited;
+        clearTimeout(timer);
+      } else p.child.kill('SIGKILL');
       await p.exited;
     }),
   );

@@ -44,7 +44,7 @@ export function poolConfig(options: PgDatabaseOptions): pg.PoolConfig {
     keepAliveInitialDelayMillis: 10_000,
     // No JIT: its compile time per statement (the batch statements' estimated costs pass the
     // threshold, and each is planned anew) exceeds any gain on these short statements many times.
-    options: options.schema === undefined ? '-c jit=off' : `-c jit=off -c search_path=${quoteIdent(options.schema)}`,
+    options: `-c jit=off -c random_page_cost=1.1${options.schema === undefined ? '' : ` -c search_path=${quoteIdent(options.schema)}`}`,
   };
 }
 
