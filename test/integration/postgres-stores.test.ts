@@ -54,6 +54,22 @@ describe.skipIf(skip !== undefined)('PostgreSQL stores across processes', () => 
     }
   });
 
+  it('stores large documents lz4-compressed, and plans its statements with an in-memory cost of random reads', async () => {
+    const s = await open();
+    const settings = await s.pool.query<{ jit: string; random_page_cost: string }>(
+      "SELECT current_setting('jit') AS jit, current_setting('random_page_cost') AS random_page_cost",
+    );
+    expect(settings.rows[0]).toEqual({ jit: 'off', random_page_cost: '1.1' });
+    const order = aProductOrder({ id: 'o-lz4', description: 'x'.repeat(20_000) });
+    await s.orders.commit({ orders: [{ record: order, expectedVersion: null }], events: [anOrderEvent(order)] });
+    const stored = await s.pool.query<{ method: string; raw: number; size: number }>(
+      "SELECT pg_column_compression(doc) AS method, octet_length(doc::text) AS raw, pg_column_size(doc) AS size FROM product_order WHERE id = 'o-lz4'",
+    );
+    expect(stored.rows[0]?.method).toBe('lz4');
+    expect(stored.rows[0]!.size).toBeLessThan(stored.rows[0]!.raw / 10);
+    expect((await s.orders.getOrder('o-lz4'))?.description).toBe(order.description);
+  });
+
   it('hands each delivery to exactly one of several dispatchers in different processes', async () => {
     const a = await open();
     const b = await open();

@@ -9,6 +9,7 @@ import { effectLedgerMigration } from './007-effect-ledger.js';
 import { portRequestsMigration } from './008-port-requests.js';
 import { modelRegistryMigration } from './009-model-registry.js';
 import { portNumbersMigration } from './010-port-numbers.js';
+import { lz4DocumentsMigration } from './011-lz4-documents.js';
 
 /**
  * The PostgreSQL schema history, oldest first. To change the schema, add `NNN-<concept>.ts` with the
@@ -25,4 +26,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   portRequestsMigration,
   modelRegistryMigration,
   portNumbersMigration,
+  lz4DocumentsMigration,
 ];
