@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { quoteIdent } from '../../src/adapters/postgres/pg-database.js';
 import { FINAL_ORDER_STATES } from '../../src/domain/order/order-state.js';
@@ -18,8 +19,9 @@ export interface Cluster {
   readonly schema: string;
   readonly leaseMs?: number;
   /**
-   * Run the compiled build in `dist/` (`npm run build` first), as `npm start` and `provisio worker`
-   * do in production, instead of the sources through tsx (whose per-function helpers cost CPU).
+   * Run the compiled build in `dist/` (`npm run build` first) with the Node options of `npm start`
+   * (API) and `npm run worker`, as in production, instead of the sources through tsx (whose
+   * per-function helpers cost CPU).
    */
   readonly built?: boolean;
   /** Every process started, so that the test can stop what is left. */
@@ -48,12 +50,19 @@ async function waitHealthy(p: ProvisioProcess, timeoutMs: number): Promise<void>
 // with it set, stopCluster lets the processes shut down (SIGTERM) so that they can write what the options ask for.
 const nodeOptions = (process.env.PROVISIO_PROCESS_NODE_OPTIONS ?? '').split(' ').filter((o) => o !== '');
 
+/** The Node options the npm script of a role runs the build with (`npm start`, `npm run worker`). */
+function builtNodeOptions(role: 'api' | 'worker'): string[] {
+  const scripts = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const script = scripts[role === 'api' ? 'start' : 'worker'] ?? '';
+  return /^node\s+(.*?)\s*dist\//.exec(script)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+}
+
 /** Starts an API process (`serve --no-engine`) or a `worker` on the cluster's schema; resolves when healthy. */
 export async function startProcess(cluster: Cluster, role: 'api' | 'worker', apiUrl?: string): Promise<ProvisioProcess> {
   const port = nextPort++;
   // PROVISIO_TEST_LOG_LEVEL=warn shows the processes' warnings (lost connections, failed rounds).
   const common = ['--port', String(port), '--simulators', 'instant', '--log-level', process.env.PROVISIO_TEST_LOG_LEVEL ?? 'error'];
-  const [dir, ext, loader] = cluster.built === true ? ['dist/src/main', 'js', []] : ['src/main', 'ts', ['--import', 'tsx']];
+  const [dir, ext, loader] = cluster.built === true ? ['dist/src/main', 'js', builtNodeOptions(role)] : ['src/main', 'ts', ['--import', 'tsx']];
   const args =
     role === 'api'
       ? [...loader, `${dir}/server.${ext}`, '--no-engine', ...common]
