@@ -72,6 +72,22 @@ describe('SQLite group commit', () => {
     expect(batches).toEqual([expect.objectContaining({ size: 3, failed: 1 })]);
   });
 
+  it('writes a change set that comes alone in its own transaction, and rolls it back when it fails', async () => {
+    const c = committer();
+    await expect(c.commit({ id: 1 })).resolves.toBeUndefined();
+    await expect(c.commit({ id: 2, fail: 'own' })).rejects.toThrow(/note 2 refused/);
+    await expect(c.commit({ id: 3, fail: 'whole-transaction' })).rejects.toThrow(/broke the transaction/);
+    await expect(c.commit({ id: 4 })).resolves.toBeUndefined();
+    expect(stored()).toEqual([1, 4]);
+    expect(db.inTransaction).toBe(false);
+    expect(batches).toEqual([
+      expect.objectContaining({ size: 1, failed: 0 }),
+      expect.objectContaining({ size: 1, failed: 1 }),
+      expect.objectContaining({ size: 1, failed: 1 }),
+      expect.objectContaining({ size: 1, failed: 0 }),
+    ]);
+  });
+
   it('retries the innocent change sets when one ends the whole transaction', async () => {
     const c = committer();
     const results = await Promise.allSettled([

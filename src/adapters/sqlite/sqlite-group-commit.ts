@@ -118,7 +118,11 @@ export class SqliteGroupCommitter<C> {
   private writeBatch(batch: Waiting<C>[]): void {
     const started = performance.now();
     const outcomes: unknown[] = [];
-    if (batch.length > 1 && this.writeWhole(batch)) {
+    if (batch.length === 1) {
+      this.writeAlone(batch, started);
+      return;
+    }
+    if (this.writeWhole(batch)) {
       for (let i = 0; i < batch.length; i++) outcomes.push(undefined);
       this.settle(batch, outcomes, started);
       return;
@@ -157,6 +161,24 @@ export class SqliteGroupCommitter<C> {
       this.wholeBatchFailures = WHOLE_BATCH_BACKOFF;
       return false;
     }
+  }
+
+  /**
+   * A change set alone in its batch (most batches when requests come one at a time): its transaction
+   * is its savepoint, so it is written without one; when it fails, the transaction is rolled back.
+   */
+  private writeAlone(batch: readonly Waiting<C>[], started: number): void {
+    const item = batch[0] as Waiting<C>;
+    let outcome: unknown;
+    try {
+      this.sql.begin.run();
+      for (const w of this.writers) w.write(item.changes);
+      this.sql.commit.run();
+    } catch (err) {
+      if (this.db.inTransaction) this.sql.rollback.run();
+      outcome = err ?? new Error('change set failed');
+    }
+    this.settle(batch, [outcome], started);
   }
 
   private settle(batch: readonly Waiting<C>[], outcomes: readonly unknown[], started: number): void {
