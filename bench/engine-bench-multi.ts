@@ -4,6 +4,7 @@
 // terminal or held) and the intake rate of the APIs alone, with the load average of the machine.
 // Usage: npx tsx bench/engine-bench-multi.ts [--orders N] [--workers 1,2,4] [--json]
 //        (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; a fresh schema is dropped afterwards)
+import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import {
   generatedBodies,
@@ -67,7 +68,10 @@ async function runWith(cluster: Cluster, apis: readonly string[], workers: numbe
   }
 }
 
-const cluster: Cluster = { databaseUrl, schema: testSchemaName(), processes: [] };
+// The processes run the build with the Node options of `npm start` and `npm run worker`, as in production.
+process.stderr.write('building…\n');
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const cluster: Cluster = { databaseUrl, schema: testSchemaName(), processes: [], built: true };
 const results: RunResult[] = [];
 try {
   const first = await startProcess(cluster, 'api');

@@ -17,6 +17,7 @@ import type { FalloutCaseReader } from '../ports/fallout-case-reader.js';
 import type { ModelRegistry } from '../ports/model-registry.js';
 import { sqliteModelRegistry } from '../adapters/sqlite/sqlite-model-registry.js';
 import { PgModelRegistry } from '../adapters/postgres/pg-model-registry.js';
+import { PgStatisticsKeeper } from '../adapters/postgres/pg-statistics-keeper.js';
 import type { HubStore } from '../ports/hub-store.js';
 import type { OrderStore } from '../ports/order-store.js';
 import type { PortRequestStore } from '../ports/port-request-store.js';
@@ -57,6 +58,8 @@ export interface StoreConfig {
   readonly synchronous: 'FULL' | 'NORMAL';
   readonly pgSchema?: string;
   readonly onError?: (err: unknown) => void;
+  /** Told when keeping the PostgreSQL tables' statistics fresh fails (retried at the next check). */
+  readonly onStatisticsError?: (err: unknown) => void;
   /** False for a process that runs no engine (an API process): no in-memory hints for it. */
   readonly runsEngine?: boolean;
   /** Extra ms a group commit waits for more change sets (default 0). */
@@ -77,6 +80,9 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       ...(config.onError ? { onNotifierError: config.onError } : {}),
       ...(config.commitWindowMs ? { commitWindowMs: config.commitWindowMs } : {}),
     });
+    // A process that runs the engine keeps the statistics of the tables it works on fresh (autovacuum may be off or late).
+    const statistics = config.runsEngine === false ? undefined : new PgStatisticsKeeper(pg.pool, config.onStatisticsError ? { onError: config.onStatisticsError } : {});
+    statistics?.start();
     return {
       kind: 'postgres',
       location: config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
@@ -91,7 +97,10 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       modelRegistry: new PgModelRegistry(pg.pool),
       falloutActions: new PgFalloutActionLog(pg.pool),
       ping: pg.ping,
-      close: pg.close,
+      close: async () => {
+        await statistics?.stop();
+        await pg.close();
+      },
     };
   }
   const path = join(config.dataDir, 'provisio.db');
