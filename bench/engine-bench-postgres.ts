@@ -4,7 +4,8 @@
 // API process does) while no worker runs; their ready tasks are parked; then `provisio worker`
 // processes (simulators `instant`) start and first drain a small warm-up backlog (a long-running
 // worker's code is compiled and optimised; a fresh one's is not), and then the measured backlog is
-// released at once (the workers run the compiled build in dist/, built first). The clock runs from the release until every acknowledged order is terminal or held.
+// released at once. The workers run the build in dist/ (built first) with the Node options of
+// `npm run worker`. The clock runs from the release until every acknowledged order is terminal or held.
 // Usage: npm run bench -- --store postgres [--workers 1,2,4] [--orders 10000] [--warm-up 1000] [--json]
 //        (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; the schemas are dropped afterwards)
 import { execFileSync } from 'node:child_process';

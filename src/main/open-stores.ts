@@ -58,7 +58,7 @@ export interface StoreConfig {
   readonly synchronous: 'FULL' | 'NORMAL';
   readonly pgSchema?: string;
   readonly onError?: (err: unknown) => void;
-  /** Told when keeping the PostgreSQL tables' statistics fresh fails (retried at the next check). */
+  /** Told when giving the PostgreSQL engine tables their first statistics fails (retried at the next check). */
   readonly onStatisticsError?: (err: unknown) => void;
   /** False for a process that runs no engine (an API process): no in-memory hints for it. */
   readonly runsEngine?: boolean;
@@ -80,7 +80,7 @@ export async function openStores(config: StoreConfig): Promise<Stores> {
       ...(config.onError ? { onNotifierError: config.onError } : {}),
       ...(config.commitWindowMs ? { commitWindowMs: config.commitWindowMs } : {}),
     });
-    // A process that runs the engine keeps the statistics of the tables it works on fresh (autovacuum may be off or late).
+    // A process that runs the engine gives the tables it claims from their first statistics (autovacuum may be off or late).
     const statistics = config.runsEngine === false ? undefined : new PgStatisticsKeeper(pg.pool, config.onStatisticsError ? { onError: config.onStatisticsError } : {});
     statistics?.start();
     return {

@@ -108,7 +108,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}),
     onError: (err) => log.warn({ err }, 'database wake-up connection lost; polling meanwhile'),
-    onStatisticsError: (err) => log.warn({ err }, 'refreshing table statistics failed; trying again shortly'),
+    onStatisticsError: (err) => log.warn({ err }, 'analysing the engine tables failed; trying again shortly'),
     runsEngine: config.runEngine,
     ...(config.commitWindowMs !== undefined ? { commitWindowMs: config.commitWindowMs } : {}),
   });

@@ -1,10 +1,10 @@
 import type { Migration } from '../../sqlite/migrations/migration.js';
 
 /**
- * Documents over about 2 kB (orders, the events that carry them, plans, port requests) are compressed
- * when stored. PostgreSQL's default, pglz, took a large share of the server's CPU for each order
- * update; lz4 compresses them as small about twice as fast. A server built without lz4 keeps pglz
- * (the migration then changes nothing). Only values written from now on are affected.
+ * Documents over about 2 kB (orders, the events that carry them, plans, task inputs and outputs, port
+ * requests) are compressed when stored. With PostgreSQL's default, pglz, writing a 3.7 kB order
+ * document cost about 55-65 µs of the server's CPU; with lz4 about 30-40. A server built without lz4
+ * keeps pglz (the migration then changes nothing). Only values written from now on are affected.
  */
 export const lz4DocumentsMigration: Migration = {
   version: 11,
