@@ -76,5 +76,13 @@ describe.skipIf(skip !== undefined)('PostgreSQL statistics keeper', () => {
       SELECT 'p' || g, 1, 1, 'acknowledged', 'none', '[]', '{}' FROM generate_series(1, 20) g`);
     await waitForModifications(db, 'plan', 60);
     expect(await keeper.analyseUnanalysed()).toEqual(['plan']);
+
+    // Once every engine table has statistics a started keeper stops checking by itself.
+    const started = new PgStatisticsKeeper(db.pool, { intervalMs: 20 });
+    started.start();
+    expect(started.checking).toBe(true);
+    for (let i = 0; i < 100 && started.checking; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(started.checking).toBe(false);
+    await started.stop();
   });
 });

@@ -8,12 +8,12 @@ import { quoteIdent, withPoolClient } from './pg-database.js';
  */
 export const ENGINE_TABLES = ['task', 'plan'] as const;
 
-// Tables of the current schema that were never analysed (nor vacuumed: no row estimate yet) and have
-// changed by more rows than autovacuum's threshold for an empty table (50).
-const UNANALYSED_SQL = `
-  SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+// The engine tables of the current schema: whether they were never analysed (nor vacuumed: no row
+// estimate yet), and whether they changed by more rows than autovacuum's threshold for an empty table (50).
+const TABLES_SQL = `
+  SELECT s.relname, c.reltuples < 0 AS never, s.n_mod_since_analyze > 50 AS grown
+  FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
   WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
-    AND c.reltuples < 0 AND s.n_mod_since_analyze > 50
   ORDER BY s.relname`;
 
 /** Options of the statistics keeper. */
@@ -44,7 +44,7 @@ export class PgStatisticsKeeper {
     private readonly options: StatisticsKeeperOptions = {},
   ) {}
 
-  /** Checks now and then every `intervalMs` until `stop`. */
+  /** Checks now and then every `intervalMs`, until every engine table has statistics or `stop`. */
   start(): void {
     if (this.timer !== undefined) return;
     const tick = (): void => {
@@ -57,9 +57,18 @@ export class PgStatisticsKeeper {
 
   /** Stops checking and waits for a check in flight. */
   async stop(): Promise<void> {
+    this.done();
+    await this.running;
+  }
+
+  /** Whether the keeper still checks (false once every engine table has statistics, or after `stop`). */
+  get checking(): boolean {
+    return this.timer !== undefined;
+  }
+
+  private done(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
   }
 
   /** Analyses the engine tables never analysed that hold rows by now; returns them (none when another process holds the lock). */
@@ -68,11 +77,14 @@ export class PgStatisticsKeeper {
       const lock = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext(current_schema() || ':provisio-analyse')) AS ok");
       if (lock.rows[0]?.ok !== true) return [];
       try {
-        const unanalysed = (await client.query<{ relname: string }>(UNANALYSED_SQL, [[...ENGINE_TABLES]])).rows.map((r) => r.relname);
+        const tables = (await client.query<{ relname: string; never: boolean; grown: boolean }>(TABLES_SQL, [[...ENGINE_TABLES]])).rows;
+        const unanalysed = tables.filter((t) => t.never && t.grown).map((t) => t.relname);
         if (unanalysed.length > 0) {
           await client.query(`ANALYZE ${unanalysed.map(quoteIdent).join(', ')}`);
           this.options.onAnalysed?.(unanalysed);
         }
+        // Every engine table has statistics now (from here, from autovacuum or from an administrator): nothing more to check.
+        if (tables.length === ENGINE_TABLES.length && tables.every((t) => !t.never || unanalysed.includes(t.relname))) this.done();
         return unanalysed;
       } finally {
         await client.query("SELECT pg_advisory_unlock(hashtext(current_schema() || ':provisio-analyse'))");
