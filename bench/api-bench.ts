@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { aNewMobileActivation } from '../test/fixtures/catalog-orders.js';
 import { createBodyOf } from '../test/fixtures/tmf622-bodies.js';
+import { npmScriptNodeOptions } from '../test/integration/multiprocess-harness.js';
 import { openLoop } from './open-loop.js';
 import { cpuSecondsOf } from './process-cpu.js';
 
@@ -65,8 +66,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'provisio-bench-api-'));
   const engineArgs = values['with-engine'] ? ['--simulators', 'instant'] : ['--no-engine'];
   // The server runs with the Node options of `npm start` (its heap limit).
-  const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const nodeOptions = /^node\s+(.*?)\s*dist\//.exec(startScript)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  const nodeOptions = npmScriptNodeOptions('start');
   const extraNodeOptions = values['server-node-options'].split(/\s+/).filter(Boolean);
   const server = spawn(process.execPath, [...nodeOptions, ...extraNodeOptions, 'dist/src/main/server.js', '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn', ...engineArgs], {
     stdio: ['ignore', extraNodeOptions.length > 0 ? 2 : 'ignore', 'inherit'],

@@ -51,11 +51,10 @@ async function waitHealthy(p: ProvisioProcess, timeoutMs: number): Promise<void>
 // with it set, stopCluster lets the processes shut down (SIGTERM) so that they can write what the options ask for.
 const nodeOptions = (process.env.PROVISIO_PROCESS_NODE_OPTIONS ?? '').split(' ').filter((o) => o !== '');
 
-/** The Node options the npm script of a role runs the build with (`npm start`, `npm run worker`). */
-function builtNodeOptions(role: 'api' | 'worker'): string[] {
+/** The Node options an npm script (`start`, `worker`) runs the build with: `node <options> dist/…`. */
+export function npmScriptNodeOptions(name: 'start' | 'worker'): string[] {
   const scripts = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const script = scripts[role === 'api' ? 'start' : 'worker'] ?? '';
-  return /^node\s+(.*?)\s*dist\//.exec(script)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  return /^node\s+(.*?)\s*dist\//.exec(scripts[name] ?? '')?.[1]?.split(/\s+/).filter(Boolean) ?? [];
 }
 
 /** Starts an API process (`serve --no-engine`) or a `worker` on the cluster's schema; resolves when healthy. */
@@ -63,7 +62,7 @@ export async function startProcess(cluster: Cluster, role: 'api' | 'worker', api
   const port = nextPort++;
   // PROVISIO_TEST_LOG_LEVEL=warn shows the processes' warnings (lost connections, failed rounds).
   const common = ['--port', String(port), '--simulators', 'instant', '--log-level', process.env.PROVISIO_TEST_LOG_LEVEL ?? 'error'];
-  const [dir, ext, loader] = cluster.built === true ? ['dist/src/main', 'js', builtNodeOptions(role)] : ['src/main', 'ts', ['--import', 'tsx']];
+  const [dir, ext, loader] = cluster.built === true ? ['dist/src/main', 'js', npmScriptNodeOptions(role === 'api' ? 'start' : 'worker')] : ['src/main', 'ts', ['--import', 'tsx']];
   const args =
     role === 'api'
       ? [...loader, `${dir}/server.${ext}`, '--no-engine', ...common]
