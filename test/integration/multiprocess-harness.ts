@@ -85,13 +85,12 @@ export async function stopCluster(cluster: Cluster): Promise<void> {
   await Promise.all(
     cluster.processes.map(async (p) => {
       if (p.child.exitCode !== null || p.child.signalCode !== null) return;
-      if (nodeOptions.length > 0) {
-        p.child.kill('SIGTERM');
-        const timer = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
-        await p.exited;
-        clearTimeout(timer);
-      } else p.child.kill('SIGKILL');
+      // With extra Node options the process may have something to write at exit (a profile): let it shut down.
+      const graceful = nodeOptions.length > 0;
+      p.child.kill(graceful ? 'SIGTERM' : 'SIGKILL');
+      const timer = graceful ? setTimeout(() => p.child.kill('SIGKILL'), 10_000) : undefined;
       await p.exited;
+      clearTimeout(timer);
     }),
   );
 }

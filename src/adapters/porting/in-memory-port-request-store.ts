@@ -49,10 +49,11 @@ export class InMemoryPortRequestStore implements PortRequestStore {
 
   async openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]> {
     const mine = this.claims.get(exceptId);
+    const wanted = [...new Set(tns)];
     const found: OpenPortOfNumber[] = [];
     for (const [id, held] of this.claims) {
       if (id === exceptId) continue;
-      const claimed = [...new Set(tns)].filter((tn) => held.has(tn));
+      const claimed = wanted.filter((tn) => held.has(tn));
       if (claimed.length === 0) continue;
       const r = this.read(id)!.request;
       for (const tn of claimed) {

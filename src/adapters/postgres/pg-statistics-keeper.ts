@@ -6,7 +6,7 @@ import { quoteIdent, withPoolClient } from './pg-database.js';
  * planner guesses row counts and hash-joins sequential scans of the whole task table instead of
  * looking rows up by key (a claim of 1,000 tasks then took 80-115 ms instead of 15-35).
  */
-export const ENGINE_TABLES = ['task', 'plan'] as const;
+const ENGINE_TABLES = ['task', 'plan'] as const;
 
 // The engine tables of the current schema: whether they were never analysed (nor vacuumed: no row
 // estimate yet), and whether they changed by more rows than autovacuum's threshold for an empty table (50).
