@@ -57,7 +57,8 @@ function work(task: ClaimedTask, handlers: TaskHandlers, store: TaskStore, ctx: 
 async function compensation(task: ClaimedTask, handler: TaskHandler, store: TaskStore, ctx: TaskContext): Promise<TaskResult> {
   const output = task.compensates === null ? undefined : await store.taskOutput(task.orderId, task.compensates);
   const { orderId, taskId, itemId, idempotencyKey: key, attempt, now, inputs } = ctx;
-  await handler.compensate({ orderId, taskId, itemId, idempotencyKey: key, attempt, now, inputs, output: output ?? {} });
+  const undoneKey = idempotencyKey(orderId, task.compensates ?? taskId);
+  await handler.compensate({ orderId, taskId, itemId, idempotencyKey: key, attempt, now, inputs, undoneKey, output: output ?? {} });
   return { kind: 'completed', output: {} };
 }
 

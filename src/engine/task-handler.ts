@@ -16,8 +16,11 @@ export interface TaskContext {
   readonly inputs: Readonly<Record<string, unknown>>;
 }
 
-/** What an undo gets: the context plus the output the forward call returned. */
+/** What an undo gets: the context plus the task it undoes and the output its forward call returned. */
 export interface CompensationContext extends TaskContext {
+  /** The idempotency key the undone task passed with its calls. */
+  readonly undoneKey: string;
+  /** Empty when the undone task was stopped before it completed. */
   readonly output: Readonly<Record<string, unknown>>;
 }
 

@@ -13,6 +13,7 @@ import { checkCancelLifecycle } from '../domain/order/cancel-request.js';
 import { checkOrderLifecycles } from '../domain/order/order-state.js';
 import { CancelRequestWorker } from '../engine/cancel-request-worker.js';
 import { OutboxDispatcher } from '../engine/outbox-dispatcher.js';
+import { PortInboundWatch } from '../engine/port-inbound-watch.js';
 import { createSimulatedSystems, orderFactsFromStore, type SimulatedSystems } from '../adapters/simulators/index.js';
 import type { SouthboundSystems } from '../engine/handlers/southbound-systems.js';
 import type { NumberPortIn } from '../ports/number-port-in.js';
@@ -159,6 +160,11 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     (err) => log.warn({ err }, 'cancel pass failed'),
   );
   wakeCancels.fn = () => worker.wake();
+  // Port requests no port-in task re-checks (withdrawn by a cancelled order) still hear from their
+  // carrier: once a minute of the process clock (at least a second apart on a fast clock).
+  const portWatch = config.runEngine && porting.portIn !== undefined
+    ? new PortInboundWatch(porting.coordinator, Math.max(1_000, 60_000 / (config.clock?.rate ?? 1)), (err) => log.warn({ err }, 'inbound port message pass failed'))
+    : undefined;
   // On PostgreSQL, commits with ready tasks wake the loop (LISTEN/NOTIFY), so an idle worker polls
   // less often; polling still finds timers that fall due and leases that expire.
   const engineLoop = superviseEngine(provisioning.engine, {
@@ -202,9 +208,10 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
         stores.onWake('tasks', () => engineLoop.wake());
         engineLoop.start();
       }
+      portWatch?.start();
     },
     async stop() {
-      await Promise.all([runtime.dispatcher.stop(), worker.stop(), engineLoop.stop(), provisioning.engine.stop()]);
+      await Promise.all([runtime.dispatcher.stop(), worker.stop(), engineLoop.stop(), provisioning.engine.stop(), portWatch?.stop()]);
       await stores.close();
     },
   };

@@ -13,8 +13,12 @@ export interface NumberPortIn {
     readonly pin?: string;
     readonly desiredAt?: string;
   }): Promise<{ readonly portRequestId: string; readonly portedAt?: number; readonly checkAgainAt?: number }>;
-  /** Cancels a port-in not yet activated. */
-  cancelPortIn(req: Keyed & { readonly portRequestId: string }): Promise<void>;
+  /**
+   * Cancels a port-in not yet activated: the port request the task with `portTaskKey` made (or
+   * `portRequestId`, when known), withdrawn before submission or cancelled at the carrier; nothing
+   * when the task made none.
+   */
+  cancelPortIn(req: Keyed & { readonly portTaskKey: string; readonly portRequestId?: string }): Promise<void>;
   /**
    * The numbers the port-in task with this key has ported, as its port request ended (numbers taken
    * off the request by a supplement are not among them); undefined when the port-in keeps no port

@@ -47,15 +47,16 @@ async function startProvisio(args: readonly string[], probe: string, env: NodeJS
   return child;
 }
 
-/** The first generated port-in order of a world customer at a wireless carrier, entered without mistakes, whose account has one or several numbers. */
-function aCleanWirelessPortIn(numbers: 'one' | 'several'): { body: Record<string, unknown>; msisdn: string } {
+/** The `nth` (from 0) generated port-in order of a world customer at a wireless carrier, entered without mistakes, whose account has one or several numbers. */
+function aCleanWirelessPortIn(numbers: 'one' | 'several', nth = 0): { body: Record<string, unknown>; msisdn: string } {
+  let skip = nth;
   const world = createWorld({ seed: SEED, start: CLOCK_START });
   const mix = { 'port-in': 1, 'new-activation': 0, 'plan-change': 0, 'feature-change': 0, move: 0, disconnect: 0 };
   for (const o of generateOrders({ seed: SEED, count: 40, startTime: CLOCK_START, days: 1, world, mix })) {
     const account = world.customer(o.truth.customerId)?.carrierAccount;
     const carrier = world.carriers.find((c) => c.id === account?.carrierId);
     if (o.truth.fallout || account === undefined || carrier === undefined || profileOfWorldCarrier(carrier).id !== 'wireless_major_auto') continue;
-    if ((account.tns.length === 1) !== (numbers === 'one')) continue;
+    if ((account.tns.length === 1) !== (numbers === 'one') || skip-- > 0) continue;
     const items = o.body.productOrderItem as { product?: { productCharacteristic?: { name: string; value: unknown }[] } }[];
     const port = items.find((i) => i.product?.productCharacteristic?.some((c) => c.name === 'losingCarrier'))!.product!;
     // no requested date: the port takes the carrier's earliest due time (now + 2.5 h)
@@ -111,6 +112,44 @@ async function portsThrough(apiUrl: string, numbers: 'one' | 'several'): Promise
 describe('port-in over HTTP between a server and a carrier simulator process', () => {
   it('confirms the port request, activates the number and completes the TMF622 order', async () => {
     await portsThrough(api, 'one');
+  });
+
+  it('cancelling the order while its confirmed port waits for the due date cancels the port at the carrier; a new order for the number then goes ahead', async () => {
+    const { body, msisdn } = aCleanWirelessPortIn('one', 1);
+    const items = body.productOrderItem as { product?: { productCharacteristic?: { name: string; value: unknown }[] } }[];
+    const chars = items.find((i) => i.product?.productCharacteristic?.some((c) => c.name === 'losingCarrier'))!.product!.productCharacteristic!;
+    // due in ten days: minutes at the fast clock, so the port waits, confirmed, while the order is cancelled
+    chars.push({ name: 'requestedPortDate', value: new Date(Date.parse(CLOCK_START) + 10 * 86_400_000).toISOString() });
+    const tmf = `${api}/tmf-api/productOrderingManagement/v4`;
+    const post = (path: string, json: unknown) => fetch(`${tmf}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
+    const order = (await (await post('/productOrder', body)).json()) as { id: string };
+    type Listed = { id: string; pon: string; state: string; tns: string[] };
+    const portOf = async (state: (s: string) => boolean, not?: string) => {
+      const list = (await (await fetch(`${api}/provisio/v1/portRequest?includeFinal=true`)).json()) as Listed[];
+      return list.find((r) => r.tns.includes(msisdn) && r.id !== not && state(r.state));
+    };
+    const confirmed = await eventually(() => portOf((s) => s === 'FOC_CONFIRMED' || s === 'SCHEDULED'), 60_000);
+
+    const cancel = await post('/cancelProductOrder', { productOrder: { id: order.id }, cancellationReason: 'customer stays with the old carrier' });
+    expect(cancel.status).toBe(201);
+    const cancelled = await eventually(async () => {
+      const o = (await (await fetch(`${tmf}/productOrder/${order.id}`)).json()) as { state: string };
+      return o.state === 'cancelled' ? o : undefined;
+    }, 60_000);
+    expect(cancelled.state).toBe('cancelled');
+    // no port-in task re-checks the request any more: the carrier's confirmation of the cancel still ends it
+    const ended = await eventually(() => portOf((s) => s === 'CANCELLED'), 60_000);
+    expect(ended.id).toBe(confirmed.id);
+    const detail = (await (await fetch(`${api}/provisio/v1/portRequest/${ended.id}`)).json()) as { timeline: { direction: string; type: string }[] };
+    expect(detail.timeline.map((e) => `${e.direction} ${e.type}`)).toEqual(expect.arrayContaining(['ACTION cancel', 'OUT PortSupplement', 'OUT SvCancel']));
+    const atCarrier: unknown = await (await fetch(`${carrierSim}/carrier-sim/v1/orders/${ended.pon}`)).json();
+    expect(atCarrier).toMatchObject({ status: 'CANCELLED' });
+
+    // the number is free: the customer's next port-in order makes a port request of its own
+    chars.splice(chars.findIndex((c) => c.name === 'requestedPortDate'), 1);
+    expect((await post('/productOrder', body)).status).toBe(201);
+    const again = await eventually(() => portOf((s) => !['DRAFT', 'CANCELLED'].includes(s), confirmed.id), 60_000);
+    expect(again.pon).not.toBe(confirmed.pon);
   });
 });
 

@@ -113,7 +113,7 @@ describe('activate-number on a multi-line port-in', () => {
     calls.length = 0;
     const withoutMain = await activateNumbers(activation, ctx, async () => [SECOND]);
     expect(withoutMain).toEqual({ kind: 'completed', output: { additionalActivations: { [SECOND]: `ACT-${SECOND}` }, portedNumbers: [SECOND] } });
-    await revertNumbers(activation, { ...ctx, output: (withoutMain as { output: Record<string, unknown> }).output });
+    await revertNumbers(activation, { ...ctx, undoneKey: ctx.idempotencyKey, output: (withoutMain as { output: Record<string, unknown> }).output });
     expect(calls.map((c) => c.key)).toEqual([`o1:3.activate/${SECOND}`, `revert o1:3.activate/${SECOND}`]);
     // a port-in that keeps no port request: the order's numbers, as before
     calls.length = 0;

@@ -76,7 +76,7 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
     const winner = outcomes[0].status === 'fulfilled' ? 1 : 2;
     const loser = winner === 1 ? 2 : 1;
     const won = (await w.store.byTaskKey(portOf(winner).idempotencyKey))!;
-    await w.portIn.cancelPortIn({ idempotencyKey: portOf(winner).idempotencyKey, portRequestId: won.request.id });
+    await w.portIn.cancelPortIn({ idempotencyKey: `${portOf(winner).idempotencyKey}~undo`, portTaskKey: portOf(winner).idempotencyKey, portRequestId: won.request.id });
     await w.run(portOf(winner), MONDAY_9 + 2 * DAY);
     w.world.scheduler.runUntil(MONDAY_9 + 2 * DAY);
     await expectPortedWithDueAfterTheWait(w, await w.run(portOf(loser), MONDAY_9 + 6 * DAY));
@@ -86,7 +86,7 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
     const w = aWorld(stores[name]!());
     const first = await w.portIn.requestPortIn(portOf(1));
     expect((await w.run(portOf(2), MONDAY_9 + HOUR)).outcome).toBe('failed');
-    await w.portIn.cancelPortIn({ idempotencyKey: portOf(1).idempotencyKey, portRequestId: first.portRequestId });
+    await w.portIn.cancelPortIn({ idempotencyKey: `${portOf(1).idempotencyKey}~undo`, portTaskKey: portOf(1).idempotencyKey });
     // the carrier's cancel confirmation arrives on a later check
     await w.run(portOf(1), MONDAY_9 + 2 * DAY);
     expect((await w.store.byId(first.portRequestId))!.request.state).toBe('CANCELLED');
@@ -95,6 +95,38 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
     const retried = await w.run(portOf(2), MONDAY_9 + 5 * DAY);
     expect(retried.outcome).toBe('ported');
     await expectPortedWithDueAfterTheWait(w, retried);
+  });
+
+  it('a draft left by a lost race is withdrawn when its order stops (by the task key alone) and holds the number no longer', async () => {
+    const w = aWorld(stores[name]!());
+    const outcomes = await Promise.allSettled([w.portIn.requestPortIn(portOf(1)), w.portIn.requestPortIn(portOf(2))]);
+    const loser = outcomes[0].status === 'rejected' ? 1 : 2;
+    const winner = loser === 1 ? 2 : 1;
+    const draft = (await w.store.byTaskKey(portOf(loser).idempotencyKey))!;
+    expect(draft.request.state).toBe('DRAFT');
+    await w.portIn.cancelPortIn({ idempotencyKey: `${portOf(loser).idempotencyKey}~undo`, portTaskKey: portOf(loser).idempotencyKey });
+    const withdrawn = (await w.store.byId(draft.request.id))!;
+    expect(withdrawn.request.state).toBe('CANCELLED');
+    // withdrawn here: nothing went to the carrier
+    expect(withdrawn.timeline.filter((e) => e.direction === 'OUT')).toEqual([]);
+    expect(await w.store.openPortsFor([TN], '')).toEqual([expect.objectContaining({ tn: TN, pon: (await w.store.byTaskKey(portOf(winner).idempotencyKey))!.request.pon })]);
+    // a task that made no request has nothing to withdraw; one already withdrawn, nothing more
+    await w.portIn.cancelPortIn({ idempotencyKey: 'order-9:port-in-number~undo', portTaskKey: 'order-9:port-in-number' });
+    await w.portIn.cancelPortIn({ idempotencyKey: `${portOf(loser).idempotencyKey}~undo`, portTaskKey: portOf(loser).idempotencyKey });
+    expect((await w.store.list()).length).toBe(2);
+  });
+
+  it('a port whose cancel the carrier has confirmed, though nothing applied it yet, does not hold off the next order', async () => {
+    const w = aWorld(stores[name]!());
+    const first = await w.portIn.requestPortIn(portOf(1));
+    await w.portIn.cancelPortIn({ idempotencyKey: `${portOf(1).idempotencyKey}~undo`, portTaskKey: portOf(1).idempotencyKey });
+    expect((await w.store.byId(first.portRequestId))!.request.state).toBe('CANCEL_PENDING');
+    // the carrier confirms the cancel; no re-check of the first order applies it
+    w.world.scheduler.runUntil(MONDAY_9 + DAY);
+    w.clock.advanceTo(MONDAY_9 + DAY);
+    const next = await w.portIn.requestPortIn(portOf(2));
+    expect((await w.store.byId(first.portRequestId))!.request.state).toBe('CANCELLED');
+    expect((await w.store.byId(next.portRequestId))!.request.state).toBe('SUBMITTED');
   });
 
   it('tells activation which numbers a port request ported: none before it ports, not those taken off it', async () => {

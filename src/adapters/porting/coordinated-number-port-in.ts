@@ -48,6 +48,8 @@ export interface CoordinatedPortInOptions {
 
 const PORTED_STATES: readonly PortRequest['state'][] = ['PORTED', 'COMPLETED'];
 const DEAD_STATES: readonly PortRequest['state'][] = ['CANCELLED', 'ABANDONED', 'RESTORED', 'ACTIVATION_FAILED'];
+/** States in which a refused cancel leaves nothing to do: being cancelled, or ended without porting. */
+const NOTHING_TO_CANCEL: readonly PortRequest['state'][] = ['CANCEL_PENDING', 'CANCELLED', 'ABANDONED', 'RESTORED'];
 
 /** Which open port orders hold which numbers, for a fallout text. */
 function heldText(held: readonly OpenPortOfNumber[]): string {
@@ -96,10 +98,17 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
     return this.answer(record.request);
   }
 
-  /** Cancels the port at the carrier unless the numbers are already ours. */
-  async cancelPortIn(req: { readonly idempotencyKey: string; readonly portRequestId: string }): Promise<void> {
-    const out = await this.opts.driver.apply(req.portRequestId, { kind: 'action', action: { type: 'cancel', overrideNote: `provisioning task ${req.idempotencyKey} compensated` } }).catch(gatewayFailure);
-    if (out.refusal !== undefined && !['CANCEL_PENDING', 'CANCELLED', 'DRAFT', 'READY'].includes(out.record.request.state)) {
+  /**
+   * Cancels the task's port request unless the numbers are already ours: withdrawn here when it was
+   * never sent, cancelled at the carrier otherwise; nothing when the task made no request or it has
+   * ended already.
+   */
+  async cancelPortIn(req: { readonly idempotencyKey: string; readonly portTaskKey: string; readonly portRequestId?: string }): Promise<void> {
+    const { driver } = this.opts;
+    const id = req.portRequestId ?? (await driver.byTaskKey(req.portTaskKey))?.request.id;
+    if (id === undefined) return;
+    const out = await driver.apply(id, { kind: 'action', action: { type: 'cancel', overrideNote: `provisioning task ${req.idempotencyKey} compensated` } }).catch(gatewayFailure);
+    if (out.refusal !== undefined && !NOTHING_TO_CANCEL.includes(out.record.request.state)) {
       fail('PORT_CANCEL_REFUSED', `port ${out.record.request.pon} cannot be cancelled: ${out.refusal.reason}`);
     }
   }
@@ -143,7 +152,10 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
       // request holds falls out before it makes a request of its own (a refused draft would hold the
       // numbers against every later order).
       const fresh = portInRequest(req, carrier, customer, { provider: this.opts.provider, policy: this.opts.policy, now: clock.now() });
-      const held = await driver.openPortsFor([...new Set(fresh.lines.map((l) => l.tn))], '');
+      const tns = [...new Set(fresh.lines.map((l) => l.tn))];
+      let held = await driver.openPortsFor(tns, '');
+      // the holder may have ended meanwhile (its cancel confirmed by the carrier) without anyone applying that yet
+      if (held.length > 0 && (await driver.syncInbound()) > 0) held = await driver.openPortsFor(tns, '');
       if (held.length > 0) fail('PORT_VALIDATION_FAILED', `port-in ${req.idempotencyKey} not started: ${heldText(held)}`);
       record = await driver.create(req.idempotencyKey, () => fresh);
     }

@@ -61,7 +61,7 @@ export function numberPortInSimulator(env: SimulatorEnv): NumberPortIn {
       return env.clock.now() < focAt ? { portRequestId, checkAgainAt: focAt } : { portRequestId, portedAt: focAt };
     },
     async cancelPortIn(req) {
-      await runKeyedCall(env, { system: 'porting', operation: 'cancelPortIn', key: req.idempotencyKey, decide: () => ({ effect: { portRequestId: req.portRequestId } }) });
+      await runKeyedCall(env, { system: 'porting', operation: 'cancelPortIn', key: req.idempotencyKey, decide: () => ({ effect: { portTaskKey: req.portTaskKey, ...(req.portRequestId === undefined ? {} : { portRequestId: req.portRequestId }) } }) });
     },
   };
 }

@@ -10,6 +10,17 @@ type Policies = Readonly<Record<TaskType, TaskPolicy>>;
 /** Forward tasks that have not started and can simply be dropped. */
 export const NOT_STARTED = new Set(['blocked', 'ready', 'waiting', 'pending', 'fallout']);
 
+/** States of a forward task that may already have acted outside without being done. */
+const MAY_HAVE_ACTED = new Set(['ready', 'running', 'waiting', 'pending', 'fallout']);
+
+/**
+ * True for a forward task, not done, whose type undoes what its calls left when it is stopped
+ * (`undoWhenStopped`), once it may have been called: its undo must run when it stops.
+ */
+export function stoppedWithEffect(t: TaskRecord, policies: Policies): boolean {
+  return t.mode === 'do' && policies[t.type].undoWhenStopped && MAY_HAVE_ACTED.has(t.state);
+}
+
 /** Done (or running) forward tasks past a hard point of no return. */
 export function pastHardPonr(tasks: readonly TaskRecord[], policies: Policies): TaskRecord[] {
   return tasks.filter((t) => t.mode === 'do' && (t.state === 'done' || t.state === 'running') && policies[t.type].ponr === 'hard');
@@ -17,7 +28,8 @@ export function pastHardPonr(tasks: readonly TaskRecord[], policies: Policies): 
 
 /**
  * Cancels the whole order: denied when an item is past a hard point of no return; otherwise drops
- * every task not yet started and compensates done (and running) ones in reverse dependency order.
+ * every task not yet started and compensates done (and running) ones in reverse dependency order,
+ * and stopped ones whose type undoes what they left (a port-in's request at the carrier).
  * Soft points of no return are accepted and reported as penalties.
  */
 export function applyCancel(draft: PlanDraft, policies: Policies): void {
@@ -40,7 +52,7 @@ export function applyCancel(draft: PlanDraft, policies: Policies): void {
   draft.cancellation = 'accepted';
   const penaltyTaskIds = forward.filter((t) => t.state === 'done' && policies[t.type].ponr === 'soft').map((t) => t.id);
   draft.decision = { kind: 'accepted', penaltyTaskIds };
-  compensate(draft, forward.filter((t) => t.state === 'done' || t.state === 'running').map((t) => t.id), policies);
+  compensate(draft, forward.filter((t) => t.state === 'done' || t.state === 'running' || stoppedWithEffect(t, policies)).map((t) => t.id), policies);
   for (const t of forward) if (NOT_STARTED.has(t.state)) draft.move(t.id, 'cancelled');
 }
 

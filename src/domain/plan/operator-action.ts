@@ -1,4 +1,4 @@
-import { applyCancel } from './cancellation.js';
+import { applyCancel, compensate, stoppedWithEffect } from './cancellation.js';
 import { onTaskEnded } from './outcome.js';
 import type { PlanEvent } from './plan-event.js';
 import type { PlanDraft } from './plan-draft.js';
@@ -35,34 +35,41 @@ export function applyOperatorAction(draft: PlanDraft, event: OperatorEvent, poli
       if (!policies[t.type].skippable) return deny(`Task type ${t.type} may not be skipped.`);
       if (!ACTIONABLE.has(t.state) && t.state !== 'blocked' && t.state !== 'ready') return deny(`Task ${t.id} is ${t.state}.`);
       draft.move(t.id, 'skipped');
-      onTaskEnded(draft, t.id);
+      onTaskEnded(draft, t.id, policies);
       break;
     case 'forceComplete':
       if (!ACTIONABLE.has(t.state)) return deny(`Task ${t.id} is ${t.state}; only a task in fallout or pending can be force-completed.`);
       draft.move(t.id, 'done');
       draft.outputs.push({ taskId: t.id, output: event.output ?? { forcedByOperator: true } });
-      onTaskEnded(draft, t.id);
+      onTaskEnded(draft, t.id, policies);
       break;
     case 'failItem':
-      failItem(draft, t.itemId);
+      failItem(draft, t.itemId, policies);
       break;
     case 'release':
       if (t.type !== 'specialist-review') return deny(`Task ${t.id} is ${t.type}, not a specialist review hold; retry or force-complete it instead.`);
       if (t.state !== 'fallout') return deny(`The review hold ${t.id} is ${t.state}; only a held order can be released.`);
       draft.move(t.id, 'done');
       draft.outputs.push({ taskId: t.id, output: event.output ?? { releasedByOperator: true } });
-      onTaskEnded(draft, t.id);
+      onTaskEnded(draft, t.id, policies);
       break;
   }
   draft.decision = { kind: 'accepted', penaltyTaskIds: [] };
 }
 
-/** Fails an item: its open tasks fail or stop, and every task depending on them (other items too) fails. */
-function failItem(draft: PlanDraft, itemId: string): void {
+/**
+ * Fails an item: its open tasks fail or stop, and every task depending on them (other items too)
+ * fails. Done work stays; a stopped task whose type undoes what its calls left (a port-in's request
+ * at the carrier) gets its undo.
+ */
+function failItem(draft: PlanDraft, itemId: string, policies: Policies): void {
   const open = Object.values(draft.tasks).filter((t) => t.itemId === itemId && t.mode === 'do');
+  compensate(draft, open.filter((t) => stoppedWithEffect(t, policies)).map((t) => t.id), policies);
   for (const t of open) {
-    if (t.state === 'running') draft.move(t.id, 'cancelled');
-    else if (t.state === 'blocked' || t.state === 'ready' || t.state === 'waiting' || t.state === 'pending' || t.state === 'fallout') {
+    if (t.state === 'running') {
+      draft.move(t.id, 'cancelled');
+      draft.release(t.id);
+    } else if (t.state === 'blocked' || t.state === 'ready' || t.state === 'waiting' || t.state === 'pending' || t.state === 'fallout') {
       draft.move(t.id, 'failed');
     }
   }

@@ -16,14 +16,14 @@ export function applyOutcome(
   // Once the order is being cancelled, a forward task that did not complete has nothing left to achieve.
   if (draft.cancellation === 'accepted' && t.mode === 'do' && result.kind !== 'completed') {
     draft.move(taskId, 'cancelled');
-    onTaskEnded(draft, taskId);
+    onTaskEnded(draft, taskId, policies);
     return;
   }
   switch (result.kind) {
     case 'completed':
       draft.move(taskId, 'done');
       draft.outputs.push({ taskId, output: result.output });
-      onTaskEnded(draft, taskId);
+      onTaskEnded(draft, taskId, policies);
       return;
     case 'wait':
       draft.move(taskId, 'waiting', { wakeAt: result.until });
@@ -68,19 +68,20 @@ function applyFailure(
 
 /**
  * A task ended (done, skipped, cancelled, failed): release its dependents, mark the original of a
- * finished undo as compensated, and skip the undo of a task that ended without effect.
+ * finished undo as compensated, and skip the undo of a task that ended without effect (unless its
+ * type leaves effects before it is done: `undoWhenStopped`).
  */
-export function onTaskEnded(draft: PlanDraft, taskId: string): void {
+export function onTaskEnded(draft: PlanDraft, taskId: string, policies: Readonly<Record<TaskType, TaskPolicy>>): void {
   const t = draft.get(taskId);
   if (t.mode === 'undo' && t.compensates !== undefined && t.state === 'done') {
     const original = draft.tasks[t.compensates];
     if (original !== undefined && original.state === 'done') draft.move(original.id, 'compensated');
   }
-  if (t.mode === 'do' && t.state !== 'done') {
+  if (t.mode === 'do' && t.state !== 'done' && !policies[t.type].undoWhenStopped) {
     for (const u of Object.values(draft.tasks)) {
       if (u.mode === 'undo' && u.compensates === taskId && (u.state === 'blocked' || u.state === 'ready')) {
         draft.move(u.id, 'skipped');
-        onTaskEnded(draft, u.id);
+        onTaskEnded(draft, u.id, policies);
       }
     }
   }

@@ -171,4 +171,66 @@ describe('plan reducer', () => {
     expect(r.state.itemStates).toEqual({ m: 'failed', f: 'completed' });
     expect(r.state.orderState).toBe('partial');
   });
+
+  describe('a port-in stopped while its port request is open at the carrier', () => {
+    /** A port-in item (port, then activation) beside a mobile item. */
+    const portPlan = (): Plan => aPlan({
+      items: [{ itemId: 'p', action: 'add', productType: 'mobile' }, { itemId: 'm', action: 'add', productType: 'mobile' }],
+      tasks: [task('port', 'port-in-number', 'p'), task('pact', 'activate-number', 'p', ['port']), task('sim', 'reserve-sim', 'm')],
+    });
+    const wait: TaskResult = { kind: 'wait', until: T0 + 3_600_000 };
+    const waiting = (): PlanState => reducePlan(claim(initialPlanState(portPlan(), T0), 'port'), { kind: 'outcome', taskId: 'port', result: wait }, ctx()).state;
+
+    it('cancelling the order withdraws the port request: the waiting port-in gets an undo, and the order is cancelled once it ran', () => {
+      const s = waiting();
+      expect(stateOf(s, 'port')).toBe('waiting');
+      const r = reducePlan(s, { kind: 'cancel' }, ctx());
+      expect(r.decision).toEqual({ kind: 'accepted', penaltyTaskIds: [] });
+      expect(r.added.map((t) => [t.id, t.mode, t.compensates])).toEqual([['port~undo', 'undo', 'port']]);
+      expect(r.ready).toEqual(['port~undo']);
+      expect(['port', 'pact', 'sim'].map((id) => stateOf(r.state, id))).toEqual(['cancelled', 'cancelled', 'cancelled']);
+      expect(r.state.orderState).toBe('pendingCancellation');
+      const done = complete(r.state, 'port~undo');
+      expect(stateOf(done, 'port~undo')).toBe('done');
+      expect(done.orderState).toBe('cancelled');
+    });
+
+    it('a revision of a waiting port-in withdraws the old request before the port is redone under a new key', () => {
+      const revised = { ...portPlan(), revision: 2, tasks: portPlan().tasks.map((t) => (t.id === 'port' ? { ...t, inputs: { portingAccountNumber: 'W-779' } } : t)) };
+      const r = reducePlan(waiting(), { kind: 'revision', plan: revised }, ctx());
+      expect(r.decision?.kind).toBe('accepted');
+      expect(r.added.map((t) => [t.id, t.dependsOn])).toEqual([['port~undo', []], ['port~r2', ['port~undo']]]);
+      expect(['port', 'port~undo', 'port~r2'].map((id) => stateOf(r.state, id))).toEqual(['cancelled', 'ready', 'blocked']);
+      expect(stateOf(complete(r.state, 'port~undo'), 'port~r2')).toBe('ready');
+    });
+
+    it('a cancel while the port-in call is in flight is denied (the call may be porting the number): the client asks again', () => {
+      const r = reducePlan(claim(initialPlanState(portPlan(), T0), 'port'), { kind: 'cancel' }, ctx());
+      expect(r.decision).toMatchObject({ kind: 'denied', code: 'PAST_POINT_OF_NO_RETURN' });
+      expect(reducePlan(waiting(), { kind: 'cancel' }, ctx()).decision?.kind).toBe('accepted');
+    });
+
+    it('failing the item of a port-in in fallout withdraws its request; a reserved SIM of a failed item stays as it is', () => {
+      const rejected: TaskResult = { kind: 'failed', failure: { retryable: false, code: 'PORT_VALIDATION_FAILED', system: 'porting', text: 'held' } };
+      let s = complete(initialPlanState(portPlan(), T0), 'sim');
+      s = reducePlan(claim(s, 'port'), { kind: 'outcome', taskId: 'port', result: rejected }, ctx()).state;
+      expect(stateOf(s, 'port')).toBe('fallout');
+      const r = reducePlan(s, { kind: 'operatorAction', taskId: 'port', action: 'failItem' }, ctx());
+      expect(r.added.map((t) => t.id)).toEqual(['port~undo']);
+      expect(['port', 'pact', 'port~undo', 'sim'].map((id) => stateOf(r.state, id))).toEqual(['failed', 'failed', 'ready', 'done']);
+      const done = complete(r.state, 'port~undo');
+      expect(done.itemStates).toEqual({ p: 'failed', m: 'completed' });
+      expect(done.orderState).toBe('partial');
+    });
+
+    it('a port-in never called needs no undo, nor does a stopped task of a type that leaves nothing before it is done', () => {
+      const blocked = aPlan({ items: portPlan().items, tasks: [task('sim', 'reserve-sim', 'm'), task('port', 'port-in-number', 'p', ['sim'])] });
+      const r = reducePlan(initialPlanState(blocked, T0), { kind: 'cancel' }, ctx());
+      expect(r.added).toEqual([]);
+      expect(r.state.orderState).toBe('cancelled');
+      const visit = aPlan({ items: [{ itemId: 'f', action: 'add', productType: 'fiber' }], tasks: [task('visit', 'schedule-field-visit', 'f')] });
+      const w = reducePlan(claim(initialPlanState(visit, T0), 'visit'), { kind: 'outcome', taskId: 'visit', result: wait }, ctx()).state;
+      expect(reducePlan(w, { kind: 'cancel' }, ctx()).added).toEqual([]);
+    });
+  });
 });

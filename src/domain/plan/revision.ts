@@ -1,5 +1,5 @@
 import { isFinalItemState } from '../order/order-state.js';
-import { NOT_STARTED, compensate, pastHardPonr } from './cancellation.js';
+import { NOT_STARTED, compensate, pastHardPonr, stoppedWithEffect } from './cancellation.js';
 import { onTaskEnded } from './outcome.js';
 import type { PlanDraft } from './plan-draft.js';
 import { inputsDigest, type Plan, type PlanTask } from './plan.js';
@@ -60,14 +60,14 @@ export function applyRevision(draft: PlanDraft, next: Plan, policies: Policies):
     return;
   }
   const started = touched.filter((t) => t.state === 'done' || t.state === 'running').map((t) => t.id);
-  const undoIds = compensate(draft, started, policies);
+  const undoIds = compensate(draft, [...started, ...touched.filter((t) => stoppedWithEffect(t, policies) && t.state !== 'running').map((t) => t.id)], policies);
   const undoOf = new Map(undoIds.map((u) => [draft.get(u).compensates as string, u]));
   for (const t of touched) if (NOT_STARTED.has(t.state)) draft.move(t.id, 'cancelled');
   draft.revision = next.revision;
   draft.items = next.items;
   addRevisedTasks(draft, next, diff, undoOf);
   draft.decision = { kind: 'accepted', penaltyTaskIds: started.filter((id) => policies[draft.get(id).type].ponr === 'soft') };
-  for (const t of touched) if (draft.get(t.id).state === 'cancelled') onTaskEnded(draft, t.id);
+  for (const t of touched) if (draft.get(t.id).state === 'cancelled') onTaskEnded(draft, t.id, policies);
 }
 
 /** Adds new and redo tasks and points unstarted unchanged tasks at the ids now carrying each plan task. */

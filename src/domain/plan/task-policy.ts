@@ -30,6 +30,12 @@ export interface TaskPolicy {
   readonly compensation: Compensation;
   /** An operator may mark the task not required (default false). */
   readonly skippable: boolean;
+  /**
+   * The task acts outside before it is done and may stay unfinished for days (a port-in's request at
+   * the losing carrier): when such a task is stopped after it was first called (the order cancelled,
+   * the item failed or revised), its undo runs and withdraws whatever the calls left (default false).
+   */
+  readonly undoWhenStopped: boolean;
 }
 
 /** The documented defaults every task type starts from. */
@@ -43,6 +49,7 @@ export const DEFAULT_TASK_POLICY: TaskPolicy = {
   ponr: 'none',
   compensation: 'undo',
   skippable: false,
+  undoWhenStopped: false,
 };
 
 /** Per-type differences from the defaults. */
@@ -50,7 +57,9 @@ const OVERRIDES: Readonly<Record<TaskType, Partial<TaskPolicy>>> = {
   'reserve-sim': {},
   'reserve-number': {},
   // Activation of a ported number is the porting point of no return (porting.md I7).
-  'port-in-number': { ponr: 'hard', maxAttempts: 3, backoffInitialMs: 60_000, timeoutMs: 60_000 },
+  // A port request lives at the losing carrier from the first call until the number ports: a stopped
+  // port-in withdraws it, or the number would still port (or stay held against later orders).
+  'port-in-number': { ponr: 'hard', maxAttempts: 3, backoffInitialMs: 60_000, timeoutMs: 60_000, undoWhenStopped: true },
   'provision-subscriber': {},
   'activate-number': { ponr: 'soft' },
   'activate-mobile-service': { ponr: 'soft' },

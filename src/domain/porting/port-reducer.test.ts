@@ -4,7 +4,7 @@ import { checkPortLifecycle } from './port-state.js';
 import type { InboundPortMessage } from './port-message.js';
 import { DEFAULT_PORT_POLICY } from './port-policy.js';
 import { reducePort, type PortInput } from './port-reducer.js';
-import { newPortRequest, type PortRequest } from './port-request.js';
+import { heldNumbers, newPortRequest, type PortRequest } from './port-request.js';
 
 const cal = DEFAULT_CALENDAR;
 const MON_10 = fromLocal('2025-05-19', '10:00', cal.zone);
@@ -156,6 +156,25 @@ describe('port reducer', () => {
     expect(reducePort(s, act({ type: 'changeDueDate', due }), dueAt - 30 * HOUR).request.version).toBe(2);
     expect(reducePort(s, act({ type: 'changeDueDate', due }), dueAt - 10 * HOUR).refusal?.guard).toBe('G-FREEZE');
     expect(reducePort(s, act({ type: 'changeDueDate', due, overrideNote: 'customer asked' }), dueAt - 10 * HOUR).request.state).toBe('SUBMITTED');
+  });
+
+  it('a cancel withdraws a request never sent: CANCELLED at once, nothing sent, its numbers free again', () => {
+    const draft = aPortRequest();
+    const ready = run(draft, [act({ type: 'validate', pinRequired: false, tnsInOtherOpenOrders: [] })]).r;
+    expect(ready.state).toBe('READY');
+    for (const r of [draft, ready]) {
+      expect(heldNumbers(r)).toEqual(['2125550101']);
+      const c = run(r, [act({ type: 'cancel', overrideNote: 'order cancelled' })]);
+      expect(c.r.state).toBe('CANCELLED');
+      expect(c.r.lines.map((l) => l.status)).toEqual(['CANCELLED']);
+      expect(c.commands.filter((x) => x.kind === 'sendCarrier' || x.kind === 'sendNpac')).toEqual([]);
+      expect(c.r.notes.at(-1)).toBe('withdrawn before submission: order cancelled');
+      expect(heldNumbers(c.r)).toEqual([]);
+    }
+    // once sent, a cancel goes through the carrier
+    const sent = run(submitted().r, [act({ type: 'cancel' })]);
+    expect(sent.r.state).toBe('CANCEL_PENDING');
+    expect(sent.commands.some((x) => x.kind === 'sendCarrier' && x.message.type === 'PortSupplement')).toBe(true);
   });
 
   it('cancel then cancel-undo returns to the prior state and reinstates the SV (N6)', () => {

@@ -26,12 +26,16 @@ export const PORT_STATES = [
 /** A port order state. */
 export type PortState = (typeof PORT_STATES)[number];
 
-/** The port order lifecycle (§6.2, T01-T37); `prior` is the cancel-undo return to the remembered state. */
+/**
+ * The port order lifecycle (§6.2, T01-T37); `prior` is the cancel-undo return to the remembered state.
+ * Beyond the table: a request never sent (DRAFT, AWAITING_AUTHORIZATION, READY) is withdrawn by a
+ * cancel straight to CANCELLED, with nothing sent.
+ */
 export const PORT_TRANSITIONS = {
-  DRAFT: ['VALIDATING'],
+  DRAFT: ['VALIDATING', 'CANCELLED'],
   VALIDATING: ['DRAFT', 'AWAITING_AUTHORIZATION', 'READY'],
-  AWAITING_AUTHORIZATION: ['READY'],
-  READY: ['SUBMITTED'],
+  AWAITING_AUTHORIZATION: ['READY', 'CANCELLED'],
+  READY: ['SUBMITTED', 'CANCELLED'],
   SUBMITTED: ['FOC_CONFIRMED', 'REJECTED', 'DELAYED', 'CANCEL_PENDING'],
   DELAYED: ['FOC_CONFIRMED', 'REJECTED', 'CANCEL_PENDING'],
   REJECTED: ['SUBMITTED', 'CANCELLED', 'ABANDONED'],

@@ -87,8 +87,18 @@ function svTns(step: PortStep, ...statuses: string[]): string[] {
   return liveLines(step.req).filter((l) => l.sv !== undefined && statuses.includes(l.sv.status)).map((l) => l.tn);
 }
 
+/** States of a request never sent to the carrier: a cancel withdraws it here, with nothing to send. */
+const UNSENT_STATES: readonly string[] = ['DRAFT', 'AWAITING_AUTHORIZATION', 'READY'];
+
 const cancel: Handler<'cancel'> = (step, a) => {
   const r = step.req;
+  if (UNSENT_STATES.includes(r.state)) {
+    // Withdrawn before submission (its order was cancelled or failed): the carrier never saw it, and
+    // a request left in DRAFT would hold its numbers against every later port order (I6).
+    step.req = { ...r, notes: [...r.notes, `withdrawn before submission${a.overrideNote === undefined ? '' : `: ${a.overrideNote}`}`] };
+    endAsCancelled(step);
+    return null;
+  }
   if (r.state === 'REJECTED') {
     step.req = { ...r, version: r.version + 1 };
     sendCarrier(step, { type: 'PortSupplement', supType: 'CANCEL', body: requestBody(step.req), changedFields: [] });

@@ -56,7 +56,8 @@ export function createTaskHandlers(s: SouthboundSystems): TaskHandlers {
         if (r.portedAt !== undefined) return done({ portRequestId: r.portRequestId, portedAt: r.portedAt });
         return { kind: 'wait', until: r.checkAgainAt ?? ctx.now + 3_600_000 };
       },
-      (ctx) => s.portIn.cancelPortIn({ ...key(ctx), portRequestId: outputRef(ctx.output, 'portRequestId') }),
+      // also the undo of a port-in stopped while it waited for the carrier (no output then: by its key)
+      (ctx) => s.portIn.cancelPortIn({ ...key(ctx), portTaskKey: ctx.undoneKey, ...opt('portRequestId', outputRef(ctx.output, 'portRequestId') || undefined) }),
     ),
     'provision-subscriber': handler(
       'provision-subscriber',
