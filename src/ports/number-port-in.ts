@@ -1,3 +1,4 @@
+import type { PostPortCheck } from '../domain/porting/port-request.js';
 import type { Keyed } from './inventory-system.js';
 
 /**
@@ -25,4 +26,9 @@ export interface NumberPortIn {
    * request (the order's numbers are then the ported ones) or it has not ported yet.
    */
   portedNumbers?(portTaskKey: string): Promise<readonly string[] | undefined>;
+  /**
+   * Records the post-port checks that passed on every ported number of the port-in task with this
+   * key; the port request completes once all have passed. Absent when the port-in keeps no port request.
+   */
+  recordPostPortChecks?(portTaskKey: string, passed: readonly PostPortCheck[]): Promise<void>;
 }

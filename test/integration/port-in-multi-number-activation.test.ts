@@ -120,4 +120,41 @@ describe('activate-number on a multi-line port-in', () => {
     await activateNumbers(activation, ctx, async () => undefined);
     expect(calls.map((c) => c.msisdn)).toEqual([MAIN, SECOND, THIRD]);
   });
+
+  it('checks every ported number after activating it: passed checks go to the port request, a failed one fails the task retryably', async () => {
+    const THIRD = '3125550149';
+    const failing = new Map<string, string>();
+    const checked: string[] = [];
+    const activation = {
+      async activateNumber(req: { idempotencyKey: string; msisdn?: string }) {
+        return { activationId: `ACT-${req.msisdn}` };
+      },
+      async checkPortedNumber(req: { idempotencyKey: string; msisdn: string }) {
+        checked.push(req.idempotencyKey);
+        const bad = failing.get(req.msisdn);
+        return { checks: { testCall: true, testSms: true, e911: bad !== 'e911', cnam: bad !== 'cnam', messaging: true } };
+      },
+    } as unknown as ActivationSystem;
+    const ctx: TaskContext = {
+      orderId: 'o1', taskId: '3.activate', itemId: '3', idempotencyKey: 'o1:3.activate', attempt: 0, now: 0,
+      inputs: { characteristics: { msisdn: MAIN, portingAdditionalNumbers: THIRD } },
+    };
+    const recorded: [string, readonly string[]][] = [];
+    const record = async (key: string, passed: readonly string[]) => void recorded.push([key, [...passed].sort()]);
+    const done = await activateNumbers(activation, ctx, async () => [MAIN, THIRD], record);
+    expect(done.kind).toBe('completed');
+    expect(checked).toEqual([`o1:3.activate/check/${MAIN}`, `o1:3.activate/check/${THIRD}`]);
+    expect(recorded).toEqual([['o1:3.port', ['cnam', 'e911', 'messaging', 'testCall', 'testSms']]]);
+    // E911 fails on one number: the other checks are recorded, the task fails retryably naming it
+    failing.set(THIRD, 'e911');
+    recorded.length = 0;
+    const err = await activateNumbers(activation, ctx, async () => [MAIN, THIRD], record).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SouthboundError);
+    expect(err).toMatchObject({ retryable: true, code: 'POST_PORT_CHECK_FAILED', message: `post-port checks failed: e911 on ${THIRD}` });
+    expect(recorded).toEqual([['o1:3.port', ['cnam', 'messaging', 'testCall', 'testSms']]]);
+    // a port-in without port requests (nothing to record) is not checked
+    checked.length = 0;
+    await activateNumbers(activation, ctx, async () => undefined, record);
+    expect(checked).toEqual([]);
+  });
 });

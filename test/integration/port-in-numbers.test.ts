@@ -129,6 +129,23 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
     expect((await w.store.byId(next.portRequestId))!.request.state).toBe('SUBMITTED');
   });
 
+  it('completes a ported request once every post-port check has passed, and records nothing on one not yet ported', async () => {
+    const w = aWorld(stores[name]!());
+    const key = portOf(1).idempotencyKey;
+    await w.portIn.requestPortIn(portOf(1));
+    await w.portIn.recordPostPortChecks(key, ['testCall', 'testSms', 'e911', 'cnam', 'messaging']);
+    expect((await w.store.byTaskKey(key))!.request.postPort.testCall).toBe(false);
+    expect((await w.run(portOf(1), MONDAY_9 + 3 * DAY)).outcome).toBe('ported');
+    await w.portIn.recordPostPortChecks(key, ['testCall', 'testSms', 'e911']);
+    expect((await w.store.byTaskKey(key))!.request.state).toBe('PORTED');
+    await w.portIn.recordPostPortChecks(key, ['testCall', 'testSms', 'e911', 'cnam', 'messaging']);
+    const done = (await w.store.byTaskKey(key))!;
+    expect(done.request.state).toBe('COMPLETED');
+    expect(done.timeline.filter((e) => e.type === 'postPortCheckPassed')).toHaveLength(5);
+    // the number is ours: no open port order holds it any more
+    expect(await w.store.openPortsFor([TN], '')).toEqual([]);
+  });
+
   it('tells activation which numbers a port request ported: none before it ports, not those taken off it', async () => {
     const w = aWorld(stores[name]!());
     const key = portOf(1).idempotencyKey;

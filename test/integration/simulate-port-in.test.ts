@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'provisio-simulate-port-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('provisio simulate: port-ins through the coordinated port-in and the carrier simulator', () => {
-  it('in realistic mode each completed port-in order has a port request the carrier exchange took to PORTED', async () => {
+  it('in realistic mode each completed port-in order has a port request the carrier exchange ported and the post-port checks completed', async () => {
     const dataDir = join(dir, 'realistic');
     const run = await runSimulation({ seed: 11, orders: 200, days: 20, mode: 'parallel', simulators: 'realistic', customers: 3000, dataDir });
     const db = new Database(join(dataDir, 'provisio.db'), { readonly: true });
@@ -18,7 +18,7 @@ describe('provisio simulate: port-ins through the coordinated port-in and the ca
     const stateOf = new Map(ports.map((p) => [p.taskKey.slice(0, p.taskKey.indexOf(':')), p.state]));
     const portIns = run.results.filter((r) => r.orderType === 'port-in' && r.finalState === 'completed');
     expect(portIns.length).toBeGreaterThan(5);
-    for (const r of portIns) expect(stateOf.get(r.orderId), r.orderId).toBe('PORTED');
+    for (const r of portIns) expect(stateOf.get(r.orderId), r.orderId).toBe('COMPLETED');
     // a port takes the carriers' days (FOC, due date), not the instant simulator's fixed wait
     expect(run.summary.cycleTimeByOrderType['port-in']?.p50Hours).toBeGreaterThan(24);
     expect(run.effects.duplicates).toBe(0);

@@ -27,6 +27,7 @@ const CALLS: readonly [string, (s: SimulatedSystems) => Promise<unknown>][] = [
   ['activateService', (s) => s.activation.activateService({ idempotencyKey: k('1.activate'), characteristics: {} })],
   ['configureNetwork', (s) => s.activation.configureNetwork({ idempotencyKey: k('1.network'), productType: 'fiber', characteristics: {} })],
   ['revert', (s) => s.activation.revert({ idempotencyKey: k('1.activate~undo'), ref: 'SER-1' })],
+  ['checkPortedNumber', (s) => s.activation.checkPortedNumber({ idempotencyKey: k('1.activate/check/3125550147'), msisdn: '3125550147' })],
   ['ship', (s) => s.logistics.ship({ idempotencyKey: k('2.ship'), offeringId: 'po-cpe-router-wifi6' })],
   ['scheduleVisit', (s) => s.fieldService.scheduleVisit({ idempotencyKey: k('1.visit'), earliest: MONDAY })],
   ['applyItem', (s) => s.billing.applyItem({ idempotencyKey: k('1.billing'), action: 'modify', productType: 'fiber' })],

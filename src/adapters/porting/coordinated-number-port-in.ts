@@ -1,6 +1,6 @@
 import { submitProblem } from '../../domain/porting/port-guards.js';
 import type { PortInput } from '../../domain/porting/port-reducer.js';
-import { heldNumbers, liveLines, type NewPortRequest, type PortRequest } from '../../domain/porting/port-request.js';
+import { heldNumbers, liveLines, type NewPortRequest, type PortRequest, type PostPortCheck } from '../../domain/porting/port-request.js';
 import type { PortPolicy } from '../../domain/porting/port-policy.js';
 import type { PortRefusal } from '../../domain/porting/port-step.js';
 import type { Clock } from '../../ports/clock.js';
@@ -117,6 +117,16 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
     const r = (await this.opts.driver.byTaskKey(portTaskKey))?.request;
     if (r === undefined || !PORTED_STATES.includes(r.state)) return undefined;
     return liveLines(r).map((l) => l.tn);
+  }
+
+  /** Applies each passed check not yet recorded; the reducer completes the request once every check has passed. */
+  async recordPostPortChecks(portTaskKey: string, passed: readonly PostPortCheck[]): Promise<void> {
+    const record = await this.opts.driver.byTaskKey(portTaskKey);
+    if (record === undefined || record.request.state !== 'PORTED') return;
+    for (const check of passed) {
+      if (record.request.postPort[check]) continue;
+      await this.opts.driver.apply(record.request.id, { kind: 'action', action: { type: 'postPortCheckPassed', check } });
+    }
   }
 
   private answer(r: PortRequest): PortInAnswer {

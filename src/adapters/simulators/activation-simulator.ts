@@ -1,4 +1,5 @@
 import { streamFor } from '../../../sim/random/index.js';
+import { POST_PORT_CHECKS, type PostPortCheck } from '../../domain/porting/port-request.js';
 import type { ActivationSystem } from '../../ports/activation-system.js';
 import { refuse, runKeyedCall, type Decision } from './keyed-call.js';
 import { conflictOf } from './offering-conflicts.js';
@@ -36,6 +37,13 @@ export function activationSimulator(env: SimulatorEnv): ActivationSystem {
     modifyService: (req) => call(req.idempotencyKey, 'modifyService', 'changeId', { compatibility: true, address: 'move' }),
     deactivateService: (req) => effectOnly(req.idempotencyKey, 'deactivateService', { productType: req.productType }),
     revert: (req) => effectOnly(req.idempotencyKey, 'revert', { ref: req.ref }),
+    // The simulated network passes every check of a number it activated: the test call and SMS it
+    // places are recorded like any other call (an E911 address it cannot serve fails the activation first).
+    checkPortedNumber: async (req) => {
+      const scope = await scopeOf(env, req.idempotencyKey);
+      const checks = Object.fromEntries(POST_PORT_CHECKS.map((c) => [c, true])) as Record<PostPortCheck, boolean>;
+      return runKeyedCall(env, { system: 'activation', operation: 'checkPortedNumber', key: req.idempotencyKey, scope, decide: () => ({ effect: { msisdn: req.msisdn, checks } }) });
+    },
   };
 }
 

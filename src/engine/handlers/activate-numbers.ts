@@ -1,6 +1,8 @@
 import { normTn } from '../../domain/porting/normalisation.js';
+import { POST_PORT_CHECKS, type PostPortCheck } from '../../domain/porting/port-request.js';
 import { idempotencyKey } from '../../domain/plan/plan.js';
 import type { ActivationSystem } from '../../ports/activation-system.js';
+import { SouthboundError } from '../../ports/southbound-error.js';
 import type { CompensationContext, HandlerResult, TaskContext } from '../task-handler.js';
 import { textInput } from './southbound-systems.js';
 
@@ -28,6 +30,9 @@ export function numberKey(taskKey: string, tn: string): string {
 /** The numbers a port-in task has ported, by the task's idempotency key (see NumberPortIn.portedNumbers). */
 export type PortedNumbers = (portTaskKey: string) => Promise<readonly string[] | undefined>;
 
+/** Records on the port request the post-port checks that passed (see NumberPortIn.recordPostPortChecks). */
+export type RecordPostPortChecks = (portTaskKey: string, passed: readonly PostPortCheck[]) => Promise<void>;
+
 /** The port task of the item whose numbers this task activates (catalog: port-in items run `port` before `activate`). */
 function portTaskKey(ctx: TaskContext): string {
   return idempotencyKey(ctx.orderId, `${ctx.itemId}.port`);
@@ -40,7 +45,7 @@ function portTaskKey(ctx: TaskContext): string {
  * For a port-in, only the numbers its port request ported: a number a supplement took off the
  * request (split off, left with the old provider) is not ours to activate.
  */
-export async function activateNumbers(activation: ActivationSystem, ctx: TaskContext, portedNumbers?: PortedNumbers): Promise<HandlerResult> {
+export async function activateNumbers(activation: ActivationSystem, ctx: TaskContext, portedNumbers?: PortedNumbers, recordChecks?: RecordPostPortChecks): Promise<HandlerResult> {
   const msisdn = textInput(ctx, 'msisdn');
   const mainTn = msisdn === undefined ? undefined : (normTn(msisdn) ?? msisdn);
   const ported = portedNumbers === undefined ? undefined : await portedNumbers(portTaskKey(ctx));
@@ -56,7 +61,28 @@ export async function activateNumbers(activation: ActivationSystem, ctx: TaskCon
   }
   if (Object.keys(more).length > 0) output.additionalActivations = more;
   if (portedSet !== undefined) output.portedNumbers = [...portedSet];
+  if (portedSet !== undefined && recordChecks !== undefined) await postPortChecks(activation, ctx, [...portedSet], recordChecks);
   return { kind: 'completed', output };
+}
+
+/**
+ * The post-port checks of every ported number (porting.md T27), each number's under its own key: the
+ * checks that passed on all of them are recorded on the port request (which completes once all
+ * have); a check that failed on any number fails the task, retryably, naming the check and number.
+ */
+async function postPortChecks(activation: ActivationSystem, ctx: TaskContext, numbers: readonly string[], recordChecks: RecordPostPortChecks): Promise<void> {
+  const passed = new Set<PostPortCheck>(POST_PORT_CHECKS);
+  const failed: string[] = [];
+  for (const tn of numbers) {
+    const { checks } = await activation.checkPortedNumber({ idempotencyKey: numberKey(`${ctx.idempotencyKey}/check`, tn), msisdn: tn });
+    for (const c of POST_PORT_CHECKS) {
+      if (checks[c] === true) continue;
+      passed.delete(c);
+      failed.push(`${c} on ${tn}`);
+    }
+  }
+  await recordChecks(portTaskKey(ctx), [...passed]);
+  if (failed.length > 0) throw new SouthboundError(true, 'POST_PORT_CHECK_FAILED', 'activation', `post-port checks failed: ${failed.join(', ')}`);
 }
 
 /** Reverts every activation the forward task returned, each under its own key. */

@@ -3,7 +3,7 @@ import { SouthboundError } from '../../ports/southbound-error.js';
 import type { NumberPortIn } from '../../ports/number-port-in.js';
 import { TASK_POLICIES } from '../../domain/plan/task-policy.js';
 import type { TaskType } from '../../domain/plan/task-type.js';
-import { activateNumbers, revertNumbers, type PortedNumbers } from './activate-numbers.js';
+import { activateNumbers, revertNumbers, type PortedNumbers, type RecordPostPortChecks } from './activate-numbers.js';
 import type { CompensationContext, HandlerResult, TaskContext, TaskHandler, TaskHandlers } from '../task-handler.js';
 import { characteristicsOf, outputRef, textInput, type SouthboundSystems } from './southbound-systems.js';
 
@@ -27,6 +27,11 @@ function handler(
 /** The port-in's ported numbers, when it keeps port requests. */
 function portedNumbersOf(portIn: NumberPortIn): PortedNumbers | undefined {
   return portIn.portedNumbers === undefined ? undefined : (key) => portIn.portedNumbers!(key);
+}
+
+/** Where the post-port checks of a port-in's numbers are recorded, when it keeps port requests. */
+function postPortChecksOf(portIn: NumberPortIn): RecordPostPortChecks | undefined {
+  return portIn.recordPostPortChecks === undefined ? undefined : (key, passed) => portIn.recordPostPortChecks!(key, passed);
 }
 
 export function createTaskHandlers(s: SouthboundSystems): TaskHandlers {
@@ -64,7 +69,7 @@ export function createTaskHandlers(s: SouthboundSystems): TaskHandlers {
       async (ctx) => done(await s.subscribers.provisionSubscriber({ ...key(ctx), ...opt('iccid', textInput(ctx, 'iccid')), ...opt('msisdn', textInput(ctx, 'msisdn')) })),
       (ctx) => s.subscribers.deprovisionSubscriber({ ...key(ctx), imsi: outputRef(ctx.output, 'imsi') }),
     ),
-    'activate-number': handler('activate-number', (ctx) => activateNumbers(s.activation, ctx, portedNumbersOf(s.portIn)), (ctx) => revertNumbers(s.activation, ctx)),
+    'activate-number': handler('activate-number', (ctx) => activateNumbers(s.activation, ctx, portedNumbersOf(s.portIn), postPortChecksOf(s.portIn)), (ctx) => revertNumbers(s.activation, ctx)),
     'activate-mobile-service': handler(
       'activate-mobile-service',
       async (ctx) => done(await s.activation.activateService({ ...key(ctx), ...opt('offeringId', textInput(ctx, 'offeringId')), characteristics: characteristicsOf(ctx) })),
