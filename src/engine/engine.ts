@@ -38,6 +38,24 @@ export interface EngineOptions {
   readonly onFallout?: (cases: readonly FalloutCaseToOpen[]) => void;
   /** Told after commit about every order whose state moved (e.g. to close a cancel request once `cancelled`). */
   readonly onOrderStates?: (moves: readonly OrderTransition[]) => void;
+  /** Told after every round that claimed work what it did (for metrics). */
+  readonly onRound?: (round: EngineRound) => void;
+}
+
+/** What one round did. */
+export interface EngineRound {
+  /** Tasks claimed from the store, and run by chaining inside the round. */
+  readonly claimed: number;
+  readonly chained: number;
+  /** Orders whose plans the round recorded. */
+  readonly orders: number;
+  /** Task attempts that failed (retried later or opened fallout cases). */
+  readonly failed: number;
+  readonly falloutOpened: number;
+  /** Orders re-read and reduced again after meeting another runner's change. */
+  readonly conflictRetries: number;
+  /** Wall time of the claim, of running the claimed tasks, and of recording (chained tasks and commit included). */
+  readonly seconds: { readonly claim: number; readonly run: number; readonly record: number };
 }
 
 /** The durable plan runner. */
@@ -85,9 +103,12 @@ export function createEngine(o: EngineOptions): Engine {
 
   const tick = async (): Promise<number> => {
     const now = o.clock.now();
+    const t0 = performance.now();
     const claimed = await o.taskStore.claimDue(now, batchSize, leaseMs);
     if (claimed.length === 0) return 0;
+    const t1 = performance.now();
     const results = await Promise.all(claimed.map((t) => runTask(t, o.handlers, o.taskStore, now)));
+    const t2 = performance.now();
     const batch = new Map<string, { events: PlanEvent[]; claims: Map<string, number>; version?: number }>();
     claimed.forEach((t, i) => {
       let entry = batch.get(t.orderId);
@@ -97,6 +118,14 @@ export function createEngine(o: EngineOptions): Engine {
     });
     const recorded = await recordPlanEvents(deps, batch, o.clock.now());
     report(recorded);
+    if (o.onRound !== undefined) {
+      let failed = recorded.chainFailed;
+      for (const r of results) if (r.kind === 'failed') failed++;
+      o.onRound({
+        claimed: claimed.length, chained: recorded.chained, orders: batch.size, failed, falloutOpened: recorded.fallout.length,
+        conflictRetries: recorded.conflictRetries, seconds: { claim: (t1 - t0) / 1000, run: (t2 - t1) / 1000, record: (performance.now() - t2) / 1000 },
+      });
+    }
     return claimed.length + recorded.chained;
   };
 

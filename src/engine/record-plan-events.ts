@@ -57,6 +57,10 @@ export interface Recorded {
   readonly orderMoves: readonly OrderTransition[];
   /** Tasks run by chaining inside the round. */
   readonly chained: number;
+  /** Of those, the attempts that failed. */
+  readonly chainFailed: number;
+  /** Orders re-read and reduced again after meeting a concurrent change. */
+  readonly conflictRetries: number;
   readonly decisions: ReadonlyMap<string, readonly Decision[]>;
 }
 
@@ -74,7 +78,8 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
   const decisions = new Map<string, readonly Decision[]>();
   let todo = [...batch.keys()];
   const steps = new Map<string, RoundStep[]>();
-  let chained = 0;
+  let chained = { ran: 0, failed: 0 };
+  let conflictRetries = 0;
   const ctx: ReduceContext = { ...deps.reduce, now };
   for (let round = 0; todo.length > 0; round++) {
     const plans = await loadPlans(deps, todo, round === 0, batch);
@@ -109,10 +114,11 @@ export async function recordPlanEvents(deps: RecordDeps, batch: ReadonlyMap<stri
       } else if (r.reason instanceof ConcurrencyConflict && round < MAX_CONFLICT_RETRIES) {
         deps.cache?.delete(p.orderId);
         todo.push(p.orderId);
+        conflictRetries++;
       } else throw r.reason;
     });
   }
-  return { fallout, orderMoves, chained, decisions };
+  return { fallout, orderMoves, chained: chained.ran, chainFailed: chained.failed, conflictRetries, decisions };
 }
 
 /** The plans of these orders: from the cache when allowed and not known to be stale, else from the store. */
@@ -135,9 +141,10 @@ async function loadPlans(
 }
 
 /** Runs the forward tasks each step made ready, for up to `maxSteps` steps, recording the steps for replay. */
-async function runChain(chain: RoundChain, folds: ReadonlyMap<string, OrderFold>, steps: Map<string, RoundStep[]>, ctx: ReduceContext): Promise<number> {
+async function runChain(chain: RoundChain, folds: ReadonlyMap<string, OrderFold>, steps: Map<string, RoundStep[]>, ctx: ReduceContext): Promise<{ ran: number; failed: number }> {
   const started = performance.now();
   let ran = 0;
+  let failed = 0;
   for (let step = 0; step < chain.maxSteps && performance.now() - started < chain.budgetMs; step++) {
     const work: { orderId: string; task: TaskRecord }[] = [];
     for (const [orderId, fold] of folds) {
@@ -146,9 +153,10 @@ async function runChain(chain: RoundChain, folds: ReadonlyMap<string, OrderFold>
         if (task !== undefined && task.mode === 'do') work.push({ orderId, task });
       }
     }
-    if (work.length === 0) return ran;
+    if (work.length === 0) return { ran, failed };
     ran += work.length;
     const results = await Promise.all(work.map((w) => chain.run(w.orderId, w.task, ctx.now)));
+    for (const r of results) if (r.kind === 'failed') failed++;
     const byOrder = new Map<string, { running: string[]; events: PlanEvent[] }>();
     work.forEach((w, i) => {
       let e = byOrder.get(w.orderId);
@@ -163,7 +171,7 @@ async function runChain(chain: RoundChain, folds: ReadonlyMap<string, OrderFold>
       else replay.push(s);
     }
   }
-  return ran;
+  return { ran, failed };
 }
 
 function remember(cache: PlanCache | undefined, orderId: string, folded: FoldedOrder, order: ProductOrder | undefined): void {

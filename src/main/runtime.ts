@@ -23,6 +23,7 @@ import { worldAccountLookup, worldAddressReference } from '../../sim/validation-
 import type { Clock } from '../ports/clock.js';
 import type { AccountLookup, AddressReference, ValidationContext } from '../validation/index.js';
 import { superviseEngine } from './engine-supervisor.js';
+import { engineMetrics } from './engine-metrics.js';
 import { openStores, type Stores } from './open-stores.js';
 import { buildPorting, type Porting } from './porting.js';
 import { buildProvisioning, loadShippedDecompositionRules, type Provisioning } from './provisioning.js';
@@ -146,6 +147,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
     log,
     engineOptions: {
       onOrderStates: () => wakeCancels.fn?.(),
+      onRound: engineMetrics(metrics),
       ...(config.leaseMs !== undefined ? { leaseMs: config.leaseMs } : {}),
       // On PostgreSQL a round's claim and commit cost round trips and row versions: tasks made ready
       // run on in the round for up to 200 ms (not 25), so most orders finish in the round that first

@@ -11,7 +11,7 @@ import { planForSubmit } from '../../src/domain/decomposition/plan-for-submit.js
 import type { ProductOrder } from '../../src/domain/order/product-order.js';
 import type { FalloutCaseToOpen } from '../../src/domain/plan/reduction.js';
 import { TASK_TYPES, type TaskType } from '../../src/domain/plan/task-type.js';
-import { createEngine, type EngineOptions } from '../../src/engine/engine.js';
+import { createEngine, type EngineOptions, type EngineRound } from '../../src/engine/engine.js';
 import { stubHandlers } from '../../src/engine/stub-handlers.js';
 import type { HandlerResult, TaskContext } from '../../src/engine/task-handler.js';
 import { SouthboundError } from '../../src/ports/southbound-error.js';
@@ -60,13 +60,19 @@ describe('engine on SQLite', () => {
     await submit(stores, aFiberInstall(), 'o-fiber');
     const calls: string[] = [];
     const clock = new VirtualClock(T0);
+    const rounds: EngineRound[] = [];
     const engine = engineOn(stores, clock, {
+      onRound: (r) => rounds.push(r),
       handlers: stubHandlers(async (_type, ctx) => {
         calls.push(ctx.idempotencyKey);
         return { kind: 'completed', output: {} };
       }),
     });
     const ran = await engine.runUntilIdle();
+    // every call is reported by the round that made it: claimed, or chained within the round
+    expect(rounds.reduce((n, r) => n + r.claimed + r.chained, 0)).toBe(calls.length);
+    expect(rounds[0]).toMatchObject({ orders: 2, failed: 0, falloutOpened: 0, conflictRetries: 0 });
+    expect(rounds.every((r) => r.seconds.claim >= 0 && r.seconds.run >= 0 && r.seconds.record > 0)).toBe(true);
     const order = await stores.orders.getOrder('o-fiber');
     expect(order?.state).toBe('completed');
     expect(order?.items.every((i) => i.state === 'completed')).toBe(true);
@@ -82,8 +88,10 @@ describe('engine on SQLite', () => {
     const clock = new VirtualClock(T0);
     let hlrUp = false;
     const cases: FalloutCaseToOpen[] = [];
+    const rounds: EngineRound[] = [];
     const engine = engineOn(stores, clock, {
       onFallout: (c) => cases.push(...c),
+      onRound: (r) => rounds.push(r),
       handlers: stubHandlers(async (type: TaskType): Promise<HandlerResult> => {
         if (type === 'provision-subscriber' && !hlrUp) throw new SouthboundError(true, 'HLR_BUSY', 'hlr', 'HLR busy');
         return { kind: 'completed', output: {} };
@@ -93,6 +101,8 @@ describe('engine on SQLite', () => {
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ orderId: 'o1', taskType: 'provision-subscriber', failure: { code: 'HLR_BUSY', system: 'hlr' } });
     expect(cases[0]!.attempts).toHaveLength(5);
+    expect(rounds.reduce((n, r) => n + r.failed, 0)).toBe(5);
+    expect(rounds.reduce((n, r) => n + r.falloutOpened, 0)).toBe(1);
     expect(clock.now() - T0).toBeGreaterThan(60_000);
     expect((await stores.orders.getOrder('o1'))?.state).toBe('held');
     hlrUp = true;
