@@ -58,6 +58,8 @@ interface RunResult {
   readonly outcomes: Readonly<Record<string, number>>;
   /** CPU seconds during the drain: of the worker processes, and of the PostgreSQL backends serving their connections. */
   readonly workerCpuSeconds: number;
+  /** The workers' engine counters over the drain (rounds, tasks claimed and chained, conflict retries, phase seconds). */
+  readonly engine: EngineCounters;
   readonly postgresCpuSeconds: number;
   /** Busy share of the whole machine (all cores) during the drain. */
   readonly machineBusy: number;
@@ -175,6 +177,26 @@ async function drain(client: pg.Client, parkMs: number, total: number): Promise<
   return { settled, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** The engine counters the bench reads off the workers' /metrics. */
+const ENGINE_SERIES = {
+  rounds: 'provisio_engine_rounds_total',
+  claimed: 'provisio_engine_tasks_total{via="claimed"}',
+  chained: 'provisio_engine_tasks_total{via="chained"}',
+  conflictRetries: 'provisio_engine_conflict_retries_total',
+  claimSeconds: 'provisio_engine_round_phase_seconds_sum{phase="claim"}',
+  runSeconds: 'provisio_engine_round_phase_seconds_sum{phase="run"}',
+  recordSeconds: 'provisio_engine_round_phase_seconds_sum{phase="record"}',
+} as const;
+type EngineCounters = Record<keyof typeof ENGINE_SERIES, number>;
+
+/** The engine counters summed over the workers. */
+async function engineCounters(workers: readonly ProvisioProcess[]): Promise<EngineCounters> {
+  const texts = await Promise.all(workers.map(async (w) => (await fetch(`${w.url}/metrics`)).text()));
+  const sum = (series: string): number =>
+    texts.reduce((n, t) => n + Number(t.split('\n').find((l) => l.startsWith(`${series} `))?.slice(series.length + 1) ?? 0), 0);
+  return Object.fromEntries(Object.entries(ENGINE_SERIES).map(([k, series]) => [k, sum(series)])) as EngineCounters;
+}
+
 async function runWith(workers: number, bodies: readonly unknown[], warmUp: readonly unknown[]): Promise<RunResult> {
   const cluster: Cluster = { databaseUrl, schema: `provisio_bench_${randomBytes(4).toString('hex')}`, processes: [], built: true };
   try {
@@ -192,8 +214,11 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
       const machine0: MachineCpu = machineCpu();
       const backends = await backendsOf(client, started);
       const postgres0 = backends.map(cpuSecondsOf);
+      const engine0 = await engineCounters(started);
       const { settled, seconds } = await drain(client, PARK_MS, settledBefore + backlog.acknowledged);
       const machine1 = machineCpu();
+      const engine1 = await engineCounters(started);
+      const engine = Object.fromEntries(Object.keys(ENGINE_SERIES).map((k) => [k, engine1[k as keyof EngineCounters] - engine0[k as keyof EngineCounters]])) as EngineCounters;
       const postgresCpu = backends.reduce((s, pid, i) => s + cpuSecondsOf(pid) - (postgres0[i] ?? 0), 0);
       const workerCpu = started.reduce((s, p, i) => s + cpuSecondsOf(p.child.pid) - (cpu0[i] ?? 0), 0);
       const done = settled - settledBefore;
@@ -211,6 +236,7 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
         machineBusy: Number(((machine1.busy - machine0.busy) / Math.max(1e-9, machine1.total - machine0.total)).toFixed(2)),
         loadAverage: Number((loadavg()[0] ?? 0).toFixed(2)),
         loadSeconds: Number(backlog.loadSeconds.toFixed(1)),
+        engine,
       };
     } finally {
       await client.end();
@@ -222,11 +248,14 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
 }
 
 function table(results: readonly RunResult[]): string {
-  const head = ['workers', 'orders', 'settled', 'seconds', 'orders/s', 'tasks/s', 'worker CPU s', 'their backends CPU s', 'CPU ms/order', 'machine busy', 'load avg'];
+  const head = ['workers', 'orders', 'settled', 'seconds', 'orders/s', 'tasks/s', 'worker CPU s', 'their backends CPU s', 'CPU ms/order', 'machine busy', 'load avg', 'rounds', 'tasks/round', 'chained', 'conflict retries', 'claim/run/record s'];
   const rows = results.map((r) =>
     [
       r.workers, r.orders, r.settled, r.seconds, r.ordersPerSecond, r.tasksPerSecond, r.workerCpuSeconds, r.postgresCpuSeconds,
       (((r.workerCpuSeconds + r.postgresCpuSeconds) * 1000) / Math.max(1, r.settled)).toFixed(2), `${Math.round(r.machineBusy * 100)}%`, r.loadAverage,
+      r.engine.rounds, ((r.engine.claimed + r.engine.chained) / Math.max(1, r.engine.rounds)).toFixed(0),
+      `${Math.round((100 * r.engine.chained) / Math.max(1, r.engine.claimed + r.engine.chained))}%`, r.engine.conflictRetries,
+      [r.engine.claimSeconds, r.engine.runSeconds, r.engine.recordSeconds].map((x) => x.toFixed(1)).join('/'),
     ].map(String),
   );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
