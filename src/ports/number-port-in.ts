@@ -6,14 +6,18 @@ import type { Keyed } from './inventory-system.js';
  * learn whether the number has been ported. The porting use cases implement it over the gateway.
  */
 export interface NumberPortIn {
-  /** Starts the port-in or reports its progress; `portedAt` is set once the number is active here. */
+  /**
+   * Starts the port-in or reports its progress; `portedAt` is set once the number is active here.
+   * No `portRequestId` yet while the port-in waits to start: its number is held by a port that is
+   * being cancelled (the customer's earlier order), which frees it once the carrier confirms.
+   */
   requestPortIn(req: Keyed & {
     readonly msisdn: string;
     readonly losingCarrier: string;
     readonly accountNumber: string;
     readonly pin?: string;
     readonly desiredAt?: string;
-  }): Promise<{ readonly portRequestId: string; readonly portedAt?: number; readonly checkAgainAt?: number }>;
+  }): Promise<{ readonly portRequestId?: string; readonly portedAt?: number; readonly checkAgainAt?: number }>;
   /**
    * Cancels a port-in not yet activated: the port request the task with `portTaskKey` made (or
    * `portRequestId`, when known), withdrawn before submission or cancelled at the carrier; nothing

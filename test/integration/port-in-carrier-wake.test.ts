@@ -34,7 +34,7 @@ describe('port-in re-checks wake at the in-process carrier simulator\'s next eve
     const w = aPortInWorld({ at: MONDAY_9, pollEveryMs: 6 * HOUR, wakeOnCarrierEvents: true });
     w.addCustomer('wireline_ilec_gateway', anAccount({ tns: ['2125550101'] }));
     const first = await w.portIn.requestPortIn(portOf('2125550101', 1));
-    const pon = (await w.store.byId(first.portRequestId))!.request.pon;
+    const pon = (await w.store.byId(first.portRequestId!))!.request.pon;
     expect(first.checkAgainAt).toBe(w.world.nextEventAt(pon));
     w.world.scheduler.within('PON-OTHER', () => w.world.scheduler.after(MIN / 2, 'another port', () => undefined));
     expect(w.world.scheduler.nextAt()).toBeLessThan(first.checkAgainAt!);

@@ -50,7 +50,7 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
   it('a second order porting a number already in an open port falls out before reaching the carrier, naming the port that holds it', async () => {
     const w = aWorld(stores[name]!());
     const first = await w.portIn.requestPortIn(portOf(1));
-    const firstPon = (await w.store.byId(first.portRequestId))!.request.pon;
+    const firstPon = (await w.store.byId(first.portRequestId!))!.request.pon;
     const second = await w.run(portOf(2), MONDAY_9 + DAY);
     expect(second.outcome).toBe('failed');
     expect(second.failure?.code).toBe('PORT_VALIDATION_FAILED');
@@ -89,7 +89,7 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
     await w.portIn.cancelPortIn({ idempotencyKey: `${portOf(1).idempotencyKey}~undo`, portTaskKey: portOf(1).idempotencyKey });
     // the carrier's cancel confirmation arrives on a later check
     await w.run(portOf(1), MONDAY_9 + 2 * DAY);
-    expect((await w.store.byId(first.portRequestId))!.request.state).toBe('CANCELLED');
+    expect((await w.store.byId(first.portRequestId!))!.request.state).toBe('CANCELLED');
     // the retry comes days later and makes its request then, with a due date the carrier allows then
     w.world.scheduler.runUntil(MONDAY_9 + 2 * DAY);
     const retried = await w.run(portOf(2), MONDAY_9 + 5 * DAY);
@@ -120,13 +120,13 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
     const w = aWorld(stores[name]!());
     const first = await w.portIn.requestPortIn(portOf(1));
     await w.portIn.cancelPortIn({ idempotencyKey: `${portOf(1).idempotencyKey}~undo`, portTaskKey: portOf(1).idempotencyKey });
-    expect((await w.store.byId(first.portRequestId))!.request.state).toBe('CANCEL_PENDING');
+    expect((await w.store.byId(first.portRequestId!))!.request.state).toBe('CANCEL_PENDING');
     // the carrier confirms the cancel; no re-check of the first order applies it
     w.world.scheduler.runUntil(MONDAY_9 + DAY);
     w.clock.advanceTo(MONDAY_9 + DAY);
     const next = await w.portIn.requestPortIn(portOf(2));
-    expect((await w.store.byId(first.portRequestId))!.request.state).toBe('CANCELLED');
-    expect((await w.store.byId(next.portRequestId))!.request.state).toBe('SUBMITTED');
+    expect((await w.store.byId(first.portRequestId!))!.request.state).toBe('CANCELLED');
+    expect((await w.store.byId(next.portRequestId!))!.request.state).toBe('SUBMITTED');
   });
 
   it('completes a ported request once every post-port check has passed, and records nothing on one not yet ported', async () => {
@@ -144,6 +144,28 @@ describe.each(Object.keys(stores))('the numbers of a port-in: one open port orde
     expect(done.timeline.filter((e) => e.type === 'postPortCheckPassed')).toHaveLength(5);
     // the number is ours: no open port order holds it any more
     expect(await w.store.openPortsFor([TN], '')).toEqual([]);
+  });
+
+  it('a port-in whose number a port being cancelled holds waits for the carrier to confirm the cancel, then ports; after two days it falls out', async () => {
+    const w = aWorld(stores[name]!());
+    const first = await w.portIn.requestPortIn(portOf(1));
+    await w.portIn.cancelPortIn({ idempotencyKey: `${portOf(1).idempotencyKey}~undo`, portTaskKey: portOf(1).idempotencyKey });
+    const waiting = await w.portIn.requestPortIn(portOf(2));
+    expect(waiting.portRequestId).toBeUndefined();
+    expect(waiting.checkAgainAt).toBeGreaterThan(w.clock.now());
+    expect(await w.store.byTaskKey(portOf(2).idempotencyKey)).toBeUndefined();
+    // the carrier confirms the cancel on a later check; the second order then makes its request and ports
+    const run = await w.run(portOf(2), MONDAY_9 + 6 * DAY);
+    expect(run.outcome).toBe('ported');
+    expect((await w.store.byId(first.portRequestId!))!.request.state).toBe('CANCELLED');
+
+    // a cancel left unconfirmed for two days stops holding the next order back: it falls out, naming
+    // the holder, for a person to look at
+    const v = aWorld(stores[name]!());
+    const stuck = (await v.store.byId((await v.portIn.requestPortIn(portOf(1))).portRequestId!))!;
+    const lastActivityAt = new Date(MONDAY_9 - 3 * DAY).toISOString();
+    expect(await v.store.save({ ...stuck, request: { ...stuck.request, state: 'CANCEL_PENDING', lastActivityAt } }, stuck.revision)).toBe('saved');
+    await expect(v.portIn.requestPortIn(portOf(3))).rejects.toThrow(`${TN} in ${stuck.request.pon}`);
   });
 
   it('tells activation which numbers a port request ported: none before it ports, not those taken off it', async () => {

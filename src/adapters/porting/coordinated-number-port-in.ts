@@ -23,6 +23,7 @@ export interface PortRequestDriver {
   fireDueTimers(id: string): Promise<StoredPortRequest | undefined>;
   /** The request a provisioning task made, by the task's idempotency key. */
   byTaskKey(taskKey: string): Promise<StoredPortRequest | undefined>;
+  byId(id: string): Promise<StoredPortRequest | undefined>;
   /** The other open requests holding one of these numbers. */
   openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]>;
 }
@@ -48,6 +49,11 @@ export interface CoordinatedPortInOptions {
 
 const PORTED_STATES: readonly PortRequest['state'][] = ['PORTED', 'COMPLETED'];
 const DEAD_STATES: readonly PortRequest['state'][] = ['CANCELLED', 'ABANDONED', 'RESTORED', 'ACTIVATION_FAILED'];
+/**
+ * How long a port-in waits for a port that holds its numbers to finish being cancelled before it
+ * falls out: a carrier confirms a cancel within hours; after two days a person looks.
+ */
+const CANCEL_WAIT_MS = 48 * 3_600_000;
 /** States in which a refused cancel leaves nothing to do: being cancelled, or ended without porting. */
 const NOTHING_TO_CANCEL: readonly PortRequest['state'][] = ['CANCEL_PENDING', 'CANCELLED', 'ABANDONED', 'RESTORED'];
 
@@ -91,6 +97,7 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
   private async progress(req: PortInRequest): Promise<PortInAnswer> {
     const { driver } = this.opts;
     const started = await this.start(req);
+    if ('cancelling' in started) return { checkAgainAt: this.nextCheckAtAny(started.cancelling) };
     await driver.syncInbound();
     await driver.fireDueTimers(started.request.id);
     await driver.syncInbound();
@@ -142,6 +149,11 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
     return { portRequestId: r.id, checkAgainAt: this.nextCheckAt(r) };
   }
 
+  /** The earliest of the next checks of these requests. */
+  private nextCheckAtAny(rs: readonly PortRequest[]): number {
+    return Math.min(...rs.map((r) => this.nextCheckAt(r)));
+  }
+
   /** The earliest of: the poll, the request's next timer (deadlines, jeopardy) and the carrier's next event for its PON. */
   private nextCheckAt(r: PortRequest): number {
     const now = this.opts.clock.now();
@@ -151,8 +163,12 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
     return Math.min(poll, ...timers, carrier === undefined ? poll : Math.max(carrier, now));
   }
 
-  /** Creates, validates and submits the request on the first call; later calls return it as stored. */
-  private async start(req: PortInRequest): Promise<StoredPortRequest> {
+  /**
+   * Creates, validates and submits the request on the first call; later calls return it as stored.
+   * While the numbers are held only by requests being cancelled (for at most CANCEL_WAIT_MS), makes
+   * none yet and returns those.
+   */
+  private async start(req: PortInRequest): Promise<StoredPortRequest | { readonly cancelling: readonly PortRequest[] }> {
     const { driver, clock } = this.opts;
     const carrier = this.opts.carrierOf(req.losingCarrier) ?? fail('UNKNOWN_CARRIER', `no losing carrier named ${req.losingCarrier}`);
     const customer = (await this.opts.customerOf(req)) ?? fail('PORT_CUSTOMER_UNKNOWN', `no authorising customer for ${req.idempotencyKey}`);
@@ -166,7 +182,14 @@ export class CoordinatedNumberPortIn implements NumberPortIn {
       let held = await driver.openPortsFor(tns, '');
       // the holder may have ended meanwhile (its cancel confirmed by the carrier) without anyone applying that yet
       if (held.length > 0 && (await driver.syncInbound()) > 0) held = await driver.openPortsFor(tns, '');
-      if (held.length > 0) fail('PORT_VALIDATION_FAILED', `port-in ${req.idempotencyKey} not started: ${heldText(held)}`);
+      if (held.length > 0) {
+        // held by ports being cancelled (the customer's earlier order, or this item before a revision): wait for the carrier
+        const holders = await Promise.all([...new Set(held.map((h) => h.id))].map((id) => driver.byId(id)));
+        const cancelling = holders.flatMap((h) => (h !== undefined && h.request.state === 'CANCEL_PENDING' ? [h.request] : []));
+        const recent = cancelling.every((r) => clock.now() - Date.parse(r.lastActivityAt) < CANCEL_WAIT_MS);
+        if (cancelling.length === holders.length && recent) return { cancelling };
+        fail('PORT_VALIDATION_FAILED', `port-in ${req.idempotencyKey} not started: ${heldText(held)}`);
+      }
       record = await driver.create(req.idempotencyKey, () => fresh);
     }
     if (record.request.state !== 'DRAFT') return record;

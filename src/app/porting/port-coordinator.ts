@@ -83,6 +83,11 @@ export class PortCoordinator {
     return this.deps.store.byTaskKey(taskKey);
   }
 
+  /** A stored request by id. */
+  byId(id: string): Promise<StoredPortRequest | undefined> {
+    return this.deps.store.byId(id);
+  }
+
   /** The other open requests holding one of these numbers (a number is in one open port order at a time). */
   openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]> {
     return this.deps.store.openPortsFor(tns, exceptId);
