@@ -43,9 +43,13 @@ export function applyOperatorAction(draft: PlanDraft, event: OperatorEvent, poli
       draft.outputs.push({ taskId: t.id, output: event.output ?? { forcedByOperator: true } });
       onTaskEnded(draft, t.id, policies);
       break;
-    case 'failItem':
+    case 'failItem': {
+      // the call may be making the port request right now: its undo could miss it
+      const inFlight = Object.values(draft.tasks).find((x) => x.itemId === t.itemId && x.state === 'running' && stoppedWithEffect(x, policies));
+      if (inFlight !== undefined) return deny(`Task ${inFlight.id} (${inFlight.type}) is running; fail the item once its call has returned.`);
       failItem(draft, t.itemId, policies);
       break;
+    }
     case 'release':
       if (t.type !== 'specialist-review') return deny(`Task ${t.id} is ${t.type}, not a specialist review hold; retry or force-complete it instead.`);
       if (t.state !== 'fallout') return deny(`The review hold ${t.id} is ${t.state}; only a held order can be released.`);
@@ -66,10 +70,8 @@ function failItem(draft: PlanDraft, itemId: string, policies: Policies): void {
   const open = Object.values(draft.tasks).filter((t) => t.itemId === itemId && t.mode === 'do');
   compensate(draft, open.filter((t) => stoppedWithEffect(t, policies)).map((t) => t.id), policies);
   for (const t of open) {
-    if (t.state === 'running') {
-      draft.move(t.id, 'cancelled');
-      draft.release(t.id);
-    } else if (t.state === 'blocked' || t.state === 'ready' || t.state === 'waiting' || t.state === 'pending' || t.state === 'fallout') {
+    if (t.state === 'running') draft.move(t.id, 'cancelled');
+    else if (t.state === 'blocked' || t.state === 'ready' || t.state === 'waiting' || t.state === 'pending' || t.state === 'fallout') {
       draft.move(t.id, 'failed');
     }
   }

@@ -223,6 +223,13 @@ describe('plan reducer', () => {
       expect(done.orderState).toBe('partial');
     });
 
+    it('failing the item while its port-in call is in flight is denied: the undo could miss the request the call is making', () => {
+      const r = reducePlan(claim(initialPlanState(portPlan(), T0), 'port'), { kind: 'operatorAction', taskId: 'pact', action: 'failItem' }, ctx());
+      expect(r.decision).toMatchObject({ kind: 'denied', code: 'ACTION_NOT_ALLOWED' });
+      expect(r.decision?.kind === 'denied' ? r.decision.text : '').toMatch(/Task port \(port-in-number\) is running/);
+      expect(stateOf(r.state, 'port')).toBe('running');
+    });
+
     it('a port-in never called needs no undo, nor does a stopped task of a type that leaves nothing before it is done', () => {
       const blocked = aPlan({ items: portPlan().items, tasks: [task('sim', 'reserve-sim', 'm'), task('port', 'port-in-number', 'p', ['sim'])] });
       const r = reducePlan(initialPlanState(blocked, T0), { kind: 'cancel' }, ctx());
