@@ -23,6 +23,7 @@ export interface PortRequestDriver {
   fireDueTimers(id: string): Promise<StoredPortRequest | undefined>;
   /** The request a provisioning task made, by the task's idempotency key. */
   byTaskKey(taskKey: string): Promise<StoredPortRequest | undefined>;
+  /** A stored request by id (a holder of the numbers, to see whether it is being cancelled). */
   byId(id: string): Promise<StoredPortRequest | undefined>;
   /** The other open requests holding one of these numbers. */
   openPortsFor(tns: readonly string[], exceptId: string): Promise<readonly OpenPortOfNumber[]>;
