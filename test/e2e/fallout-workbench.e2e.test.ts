@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { aNewMobileActivation } from '../fixtures/catalog-orders.js';
+import { aNewMobileActivation, aPortIn } from '../fixtures/catalog-orders.js';
 import { SouthboundError } from '../../src/ports/southbound-error.js';
 import { openFalloutWorld, refusal, T0, type FalloutWorld } from './fallout-harness.js';
 
@@ -111,6 +111,20 @@ describe('workbench fallout over HTTP on a real engine and SQLite file', () => {
     expect(order?.state).toBe('partial');
     expect(Object.fromEntries(order!.items.map((i) => [i.id, i.state]))).toEqual({ '1': 'failed', '2': 'completed', '3': 'failed' });
     expect(w.calls).not.toContain('o1:1.activate');
+  });
+
+  it('failing the item of a refused port-in runs its undo, which withdraws the port request it made', async () => {
+    const w = await world();
+    w.failing.set('port-in-number', refusal('AUTH_NAME_MISMATCH', 'porting', 'name differs from the carrier record'));
+    await w.submit(aPortIn(), 'o1');
+    await w.engine.runUntilIdle();
+    const [c] = (await get(w, `${BASE}?status=open&orderId=o1`)).body as Json[];
+    expect(c).toMatchObject({ task: { type: 'port-in-number' } });
+    const failed = await post(w, caseUrl(c!.id, 'failItem'), { operator: 'porting.desk', reason: 'customer keeps the number with the old carrier' });
+    expect(failed.body).toMatchObject({ status: 'resolved', task: { state: 'failed' } });
+    await w.engine.runUntilIdle();
+    expect(w.undone).toEqual(['3.port~undo']);
+    expect((await w.stores.orders.getOrder('o1'))!.items.find((i) => i.id === '3')?.state).toBe('failed');
   });
 
   it('cancels the order on an operator decision: done work is compensated and the order ends cancelled', async () => {
