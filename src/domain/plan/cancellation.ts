@@ -21,6 +21,11 @@ export function stoppedWithEffect(t: TaskRecord, policies: Policies): boolean {
   return t.mode === 'do' && policies[t.type].undoWhenStopped && MAY_HAVE_ACTED.has(t.state);
 }
 
+/** A forward task an undo must follow when the order is cancelled or the task revised away: done, running, or stopped with effect. */
+export function leftEffects(t: TaskRecord, policies: Policies): boolean {
+  return t.state === 'done' || t.state === 'running' || stoppedWithEffect(t, policies);
+}
+
 /** Done (or running) forward tasks past a hard point of no return. */
 export function pastHardPonr(tasks: readonly TaskRecord[], policies: Policies): TaskRecord[] {
   return tasks.filter((t) => t.mode === 'do' && (t.state === 'done' || t.state === 'running') && policies[t.type].ponr === 'hard');
@@ -52,7 +57,7 @@ export function applyCancel(draft: PlanDraft, policies: Policies): void {
   draft.cancellation = 'accepted';
   const penaltyTaskIds = forward.filter((t) => t.state === 'done' && policies[t.type].ponr === 'soft').map((t) => t.id);
   draft.decision = { kind: 'accepted', penaltyTaskIds };
-  compensate(draft, forward.filter((t) => t.state === 'done' || t.state === 'running' || stoppedWithEffect(t, policies)).map((t) => t.id), policies);
+  compensate(draft, forward.filter((t) => leftEffects(t, policies)).map((t) => t.id), policies);
   for (const t of forward) if (NOT_STARTED.has(t.state)) draft.move(t.id, 'cancelled');
 }
 

@@ -1,5 +1,5 @@
 import { isFinalItemState } from '../order/order-state.js';
-import { NOT_STARTED, compensate, pastHardPonr, stoppedWithEffect } from './cancellation.js';
+import { NOT_STARTED, compensate, leftEffects, pastHardPonr } from './cancellation.js';
 import { onTaskEnded } from './outcome.js';
 import type { PlanDraft } from './plan-draft.js';
 import { inputsDigest, type Plan, type PlanTask } from './plan.js';
@@ -60,7 +60,7 @@ export function applyRevision(draft: PlanDraft, next: Plan, policies: Policies):
     return;
   }
   const started = touched.filter((t) => t.state === 'done' || t.state === 'running').map((t) => t.id);
-  const undoIds = compensate(draft, [...started, ...touched.filter((t) => stoppedWithEffect(t, policies) && t.state !== 'running').map((t) => t.id)], policies);
+  const undoIds = compensate(draft, touched.filter((t) => leftEffects(t, policies)).map((t) => t.id), policies);
   const undoOf = new Map(undoIds.map((u) => [draft.get(u).compensates as string, u]));
   for (const t of touched) if (NOT_STARTED.has(t.state)) draft.move(t.id, 'cancelled');
   draft.revision = next.revision;
