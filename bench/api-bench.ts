@@ -60,6 +60,18 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error('server did not become healthy');
 }
 
+/** The server's event loop busy seconds so far (provisio_event_loop_busy_seconds_total) and when read. */
+async function loopBusy(url: string): Promise<{ busy: number; at: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const busy = Number(/^provisio_event_loop_busy_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+  return { busy, at: performance.now() };
+}
+
+/** Share of the wall time between two readings that the server's event loop was busy. */
+function loopShare(a: { busy: number; at: number }, b: { busy: number; at: number }): number {
+  return Math.round(((b.busy - a.busy) / ((b.at - a.at) / 1000)) * 100) / 100;
+}
+
 async function main(): Promise<void> {
   say('building…');
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -92,17 +104,26 @@ async function main(): Promise<void> {
     }
     say(`posting ${orders} orders over ${connections} connections…`);
     const cpuBefore = cpuSecondsOf(server.pid);
+    const loop0 = await loopBusy(url);
     const result = await post(orders);
+    const loop1 = await loopBusy(url);
     const serverCpuMs = (cpuSecondsOf(server.pid) - cpuBefore) * 1000;
     const rates = values.rate.split(',').map(Number).filter((r) => r > 0);
     const rateSeconds = Number(values['rate-seconds']);
-    const atRates: (Awaited<ReturnType<typeof openLoop>> & { serverCpuUsPerOrder: number; offeredPerSecond: number; loadGeneratorCpuShare: number })[] = [];
+    const atRates: (Awaited<ReturnType<typeof openLoop>> & {
+      serverCpuUsPerOrder: number;
+      offeredPerSecond: number;
+      loadGeneratorCpuShare: number;
+      serverEventLoopBusy: number;
+    })[] = [];
     for (const rate of rateSeconds > 0 ? rates : []) {
       const amount = Math.round(rate * rateSeconds);
       say(`offering ${amount} orders at ${rate}/s (open loop)…`);
       const cpu0 = cpuSecondsOf(server.pid);
       const own0 = process.cpuUsage();
+      const busy0 = await loopBusy(url);
       const r = await openLoop({ host: '127.0.0.1', port, path: '/tmf-api/productOrderingManagement/v4/productOrder', body, contentType: 'application/json', connections, rate, amount });
+      const busy1 = await loopBusy(url);
       const cpuMs = (cpuSecondsOf(server.pid) - cpu0) * 1000;
       const own = process.cpuUsage(own0);
       atRates.push({
@@ -111,6 +132,8 @@ async function main(): Promise<void> {
         serverCpuUsPerOrder: Math.round((cpuMs * 1000) / Math.max(1, r.ok)),
         // the load generator's own CPU: what the machine had left for the server
         loadGeneratorCpuShare: Math.round(((own.user + own.system) / 1e6 / r.durationSeconds) * 100) / 100,
+        // share of the phase the server's event loop was busy (1 = saturated: requests queue)
+        serverEventLoopBusy: loopShare(busy0, busy1),
       });
     }
     const count = await fetch(`${url}/tmf-api/productOrderingManagement/v4/productOrder?limit=1&fields=id`);
@@ -126,6 +149,8 @@ async function main(): Promise<void> {
       serverRssMb: rssMb(server.pid!),
       // CPU per accepted order in the server process (all its threads): less sensitive to machine load than orders/s.
       serverCpuUsPerOrder: Math.round((serverCpuMs * 1000) / Math.max(1, result.requests.total - result.non2xx)),
+      // Share of the phase the server's event loop was busy: near 1, requests queue on it.
+      serverEventLoopBusy: loopShare(loop0, loop1),
       connections,
       durationSeconds: result.duration,
       store: 'sqlite synchronous=FULL',
@@ -138,14 +163,15 @@ async function main(): Promise<void> {
       say(
         `\n${summary.ordersPerSecond} orders/s accepted (${summary.requests} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors)\n` +
           `latency p50 ${summary.latencyMs.p50} ms, p90 ${summary.latencyMs.p90} ms, p99 ${summary.latencyMs.p99} ms\n` +
-          `${stored} orders stored; server RSS ${summary.serverRssMb} MB; server CPU ${summary.serverCpuUsPerOrder} µs per order` +
+          `${stored} orders stored; server RSS ${summary.serverRssMb} MB; server CPU ${summary.serverCpuUsPerOrder} µs per order; ` +
+          `server event loop busy ${summary.serverEventLoopBusy}` +
           atRates
             .map(
               (a) =>
                 `\nat ${a.offeredPerSecond}/s offered (open loop, ${a.sent} orders): ${a.completedPerSecond}/s completed, ` +
                 `latency from due time p50 ${a.latencyMs.p50} ms, p90 ${a.latencyMs.p90} ms, p99 ${a.latencyMs.p99} ms, p99.9 ${a.latencyMs.p999} ms, max ${a.latencyMs.max} ms; ` +
                 `${a.non2xx} non-2xx, ${a.errors} errors; most waiting for a connection ${a.maxBacklog}; ` +
-                `server CPU ${a.serverCpuUsPerOrder} µs per order, load generator ${a.loadGeneratorCpuShare} of a core`,
+                `server CPU ${a.serverCpuUsPerOrder} µs per order, server event loop busy ${a.serverEventLoopBusy}, load generator ${a.loadGeneratorCpuShare} of a core`,
             )
             .join(''),
       );

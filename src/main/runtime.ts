@@ -24,6 +24,7 @@ import type { Clock } from '../ports/clock.js';
 import type { AccountLookup, AddressReference, ValidationContext } from '../validation/index.js';
 import { superviseEngine } from './engine-supervisor.js';
 import { engineMetrics } from './engine-metrics.js';
+import { eventLoopMetrics } from './event-loop-metrics.js';
 import { openStores, type Stores } from './open-stores.js';
 import { buildPorting, type Porting } from './porting.js';
 import { buildProvisioning, loadShippedDecompositionRules, type Provisioning } from './provisioning.js';
@@ -116,6 +117,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
+  eventLoopMetrics(metrics);
   outboxGauge(metrics, stores);
   const clock = config.clock === undefined ? systemClock : scaledClock(config.clock);
   const worldStart = new Date(clock.now()).toISOString();

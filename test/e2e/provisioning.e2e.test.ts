@@ -42,5 +42,9 @@ describe('provisioning through the server', () => {
     expect(value('provisio_engine_round_phase_seconds_count{phase="record"}')).toBe(rounds);
     expect(value('provisio_engine_task_failures_total')).toBe(0);
     expect(value('provisio_engine_conflict_retries_total')).toBe(0);
+    // the process's event loop ran the requests and the engine: some busy time, less than it has lived
+    const busy = value('provisio_event_loop_busy_seconds_total');
+    expect(busy).toBeGreaterThan(0);
+    expect(busy).toBeLessThan(value('process_cpu_seconds_total') + 1);
   });
 });

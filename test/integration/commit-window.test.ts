@@ -30,9 +30,14 @@ describe('group-commit window', () => {
     await Promise.all(commits);
   };
 
-  it('without a window, change sets of separate ticks commit separately', async () => {
+  it('without a window (and without a flush to wait for), change sets of separate ticks commit separately', async () => {
     const batches: number[] = [];
-    await submitOnSeparateTicks(open(undefined, batches));
+    const dir = mkdtempSync(join(tmpdir(), 'provisio-window-'));
+    dirs.push(dir);
+    // synchronous=NORMAL: nothing to flush after COMMIT, so nothing holds a write back.
+    const stores = openSqliteStores({ path: join(dir, 'provisio.db'), synchronous: 'NORMAL', onCommitBatch: (b) => batches.push(b.size) });
+    opened.push(stores);
+    await submitOnSeparateTicks(stores);
     expect(batches).toEqual([1, 1, 1]);
   });
 

@@ -77,6 +77,39 @@ describe('commits made durable off the event loop', () => {
     expect(db.prepare('SELECT count(*) FROM note').pluck().get()).toBe(4);
   });
 
+  it('writes the change sets that arrive during a flush in one transaction once it ends', async () => {
+    const flush = manualFlush();
+    const batches: number[] = [];
+    const committer = new SqliteGroupCommitter<number>(commitDb, [noteWriter], {
+      durability: new WalSync(join(dir, 'n.db-wal'), flush.flushFile),
+      onBatch: (b) => batches.push(b.size),
+    });
+    const first = committer.commit(1);
+    await tick();
+    // Three change sets on three later turns of the event loop, while the first flush runs.
+    const later: Promise<void>[] = [];
+    for (const id of [2, 3, 4]) {
+      later.push(committer.commit(id));
+      await tick();
+    }
+    // Not written yet: they could not be acknowledged before the next flush anyway.
+    expect(batches).toEqual([1]);
+    expect(db.prepare('SELECT count(*) FROM note').pluck().get()).toBe(1);
+    flush.pending[0]!(null);
+    await first;
+    // The flush ended: the three went in one transaction, and one more flush makes them durable.
+    expect(batches).toEqual([1, 3]);
+    expect(db.prepare('SELECT count(*) FROM note').pluck().get()).toBe(4);
+    expect(flush.pending).toHaveLength(2);
+    let acked = 0;
+    for (const p of later) void p.then(() => acked++);
+    await tick();
+    expect(acked).toBe(0);
+    flush.pending[1]!(null);
+    await Promise.all(later);
+    expect(acked).toBe(3);
+  });
+
   it('refuses to acknowledge a commit whose flush failed, and says so', async () => {
     const failing = (_fd: number, done: (err: Error | null) => void) => done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
     const committer = new SqliteGroupCommitter<number>(commitDb, [noteWriter], { durability: new WalSync(join(dir, 'n.db-wal'), failing) });

@@ -63,6 +63,10 @@ export class SqliteGroupCommitter<C> {
   private scheduled = false;
   private idle: (() => void)[] = [];
   private wholeBatchFailures = 0;
+  /** Flushes asked for and not yet reported (0 or 1 once writes wait for them). */
+  private flushesRunning = 0;
+  /** A write came due while a flush ran: it happens when that flush ends. */
+  private writeDeferred = false;
   private readonly sql: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'undo', Statement>;
 
   constructor(
@@ -95,7 +99,7 @@ export class SqliteGroupCommitter<C> {
 
   /** Resolves when every queued change set has been written (and made durable). */
   async drain(): Promise<void> {
-    if (this.queue.length > 0 || this.scheduled) await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.queue.length > 0 || this.scheduled || this.writeDeferred) await new Promise<void>((resolve) => this.idle.push(resolve));
     await this.durability?.drain();
   }
 
@@ -109,6 +113,14 @@ export class SqliteGroupCommitter<C> {
 
   private flush(): void {
     this.scheduled = false;
+    if (this.flushesRunning > 0) {
+      // Change sets that arrive while the WAL is being flushed could not be acknowledged before the
+      // next flush anyway: they are written together, in one transaction, once this flush ends. One
+      // transaction per flush instead of one per turn of the event loop: each COMMIT rewrites the
+      // pages it touched (index leaves, table tails), so small transactions cost more per change set.
+      this.writeDeferred = true;
+      return;
+    }
     const batch = this.queue.splice(0, this.maxBatch);
     if (batch.length > 0) this.writeBatch(batch);
     if (this.queue.length > 0) this.schedule();
@@ -190,8 +202,19 @@ export class SqliteGroupCommitter<C> {
         else if (flushError === null) item.resolve();
         else item.reject(new CommitNotDurable(flushError));
       });
-    if (this.durability === undefined || failed === batch.length) settle(null);
-    else this.durability.flush(settle);
+    if (this.durability === undefined || failed === batch.length) {
+      settle(null);
+      return;
+    }
+    this.flushesRunning++;
+    this.durability.flush((err) => {
+      this.flushesRunning--;
+      settle(err);
+      if (this.writeDeferred && this.flushesRunning === 0) {
+        this.writeDeferred = false;
+        this.flush();
+      }
+    });
   }
 
   /** Runs one change set under a savepoint; returns its error, or undefined when it was written. */
