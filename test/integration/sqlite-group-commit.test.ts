@@ -119,4 +119,28 @@ describe('SQLite group commit', () => {
     expect(stored()).toHaveLength(35);
     await Promise.all(pending);
   });
+
+  it('with a least interval between transactions, writes a lone change set at once and those that follow it together', async () => {
+    const c = new SqliteGroupCommitter<Note>(db, [noteWriter], { minIntervalMs: 300, onBatch: (b) => batches.push(b) });
+    const tick = () => new Promise((r) => setImmediate(r));
+    const started = performance.now();
+    await c.commit({ id: 1 });
+    expect(performance.now() - started).toBeLessThan(150);
+    // Two more on later turns of the event loop, right after that write: they wait for the interval, together.
+    const second = c.commit({ id: 2 });
+    await tick();
+    const third = c.commit({ id: 3 });
+    await tick();
+    expect(batches.map((b) => b.size)).toEqual([1]);
+    await Promise.all([second, third]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    expect(batches.map((b) => b.size)).toEqual([1, 2]);
+    // Long after the last write, a change set is written at once again.
+    await new Promise((r) => setTimeout(r, 350));
+    const lone = performance.now();
+    await c.commit({ id: 4 });
+    expect(performance.now() - lone).toBeLessThan(150);
+    expect(batches.map((b) => b.size)).toEqual([1, 2, 1]);
+    expect(stored()).toEqual([1, 2, 3, 4]);
+  });
 });
