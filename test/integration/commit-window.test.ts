@@ -13,10 +13,15 @@ describe('group-commit window', () => {
     for (const s of opened.splice(0)) await s.close();
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
-  const open = (commitWindowMs: number | undefined, batches: number[]) => {
+  const open = (commitWindowMs: number | undefined, batches: number[], synchronous?: 'NORMAL') => {
     const dir = mkdtempSync(join(tmpdir(), 'provisio-window-'));
     dirs.push(dir);
-    const stores = openSqliteStores({ path: join(dir, 'provisio.db'), ...(commitWindowMs === undefined ? {} : { commitWindowMs }), onCommitBatch: (b) => batches.push(b.size) });
+    const stores = openSqliteStores({
+      path: join(dir, 'provisio.db'),
+      ...(commitWindowMs === undefined ? {} : { commitWindowMs }),
+      ...(synchronous === undefined ? {} : { synchronous }),
+      onCommitBatch: (b) => batches.push(b.size),
+    });
     opened.push(stores);
     return stores;
   };
@@ -32,12 +37,8 @@ describe('group-commit window', () => {
 
   it('without a window (and without a flush to wait for), change sets of separate ticks commit separately', async () => {
     const batches: number[] = [];
-    const dir = mkdtempSync(join(tmpdir(), 'provisio-window-'));
-    dirs.push(dir);
     // synchronous=NORMAL: nothing to flush after COMMIT, so nothing holds a write back.
-    const stores = openSqliteStores({ path: join(dir, 'provisio.db'), synchronous: 'NORMAL', onCommitBatch: (b) => batches.push(b.size) });
-    opened.push(stores);
-    await submitOnSeparateTicks(stores);
+    await submitOnSeparateTicks(open(undefined, batches, 'NORMAL'));
     expect(batches).toEqual([1, 1, 1]);
   });
 

@@ -118,9 +118,14 @@ export class SqliteGroupCommitter<C> {
     if (this.scheduled) return;
     this.scheduled = true;
     const run = (): void => this.flush();
-    const wait = Math.max(this.windowMs, this.lastWriteAt + this.minIntervalMs - performance.now());
+    const wait = Math.max(this.windowMs, this.intervalLeft());
     if (wait > 0) setTimeout(run, wait);
     else setImmediate(run);
+  }
+
+  /** Ms until the least interval since the last write's start has passed (≤ 0: it has). */
+  private intervalLeft(): number {
+    return this.lastWriteAt + this.minIntervalMs - performance.now();
   }
 
   private flush(): void {
@@ -229,7 +234,7 @@ export class SqliteGroupCommitter<C> {
         this.writeDeferred = false;
         // (a write already scheduled will find the flush over)
         if (this.scheduled) return;
-        if (performance.now() >= this.lastWriteAt + this.minIntervalMs) this.flush();
+        if (this.intervalLeft() <= 0) this.flush();
         else this.schedule();
       }
     });
