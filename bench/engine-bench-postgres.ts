@@ -6,7 +6,8 @@
 // worker's code is compiled and optimised; a fresh one's is not), and then the measured backlog is
 // released at once. The workers run the build in dist/ (built first) with the Node options of
 // `npm run worker`. The clock runs from the release until every acknowledged order is terminal or held.
-// Usage: npm run bench -- --store postgres [--workers 1,2,4] [--orders 10000] [--warm-up 1000] [--json]
+// Usage: npm run bench -- --store postgres [--workers 1,2,4] [--rounds 1] [--orders 10000] [--warm-up 1000] [--json]
+//        (--rounds: engine rounds in flight in each worker, as `provisio worker --rounds`)
 //        (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; the schemas are dropped afterwards)
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -32,6 +33,7 @@ const json = args.includes('--json');
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const orderCount = Number(option('--orders') ?? 10_000);
 const workerCounts = (option('--workers') ?? '1,2,4').split(',').map(Number);
+const engineRounds = Number(option('--rounds') ?? 1);
 const warmUpCount = Number(option('--warm-up') ?? Math.min(1_000, Math.ceil(orderCount / 5)));
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** Added to the due time of the measured backlog's ready tasks while the workers start (about 300 years). */
@@ -49,6 +51,8 @@ interface Backlog {
 
 interface RunResult {
   readonly workers: number;
+  /** Engine rounds in flight in each worker. */
+  readonly rounds: number;
   readonly orders: number;
   readonly tasks: number;
   readonly settled: number;
@@ -198,7 +202,7 @@ async function engineCounters(workers: readonly ProvisioProcess[]): Promise<Engi
 }
 
 async function runWith(workers: number, bodies: readonly unknown[], warmUp: readonly unknown[]): Promise<RunResult> {
-  const cluster: Cluster = { databaseUrl, schema: `provisio_bench_${randomBytes(4).toString('hex')}`, processes: [], built: true };
+  const cluster: Cluster = { databaseUrl, schema: `provisio_bench_${randomBytes(4).toString('hex')}`, processes: [], built: true, engineRounds };
   try {
     const backlog = await loadBacklog(cluster.schema, bodies, PARK_MS);
     const warm = await loadBacklog(cluster.schema, warmUp, WARM_UP_PARK_MS);
@@ -224,6 +228,7 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
       const done = settled - settledBefore;
       return {
         workers,
+        rounds: engineRounds,
         orders: backlog.acknowledged,
         tasks: backlog.tasks,
         settled: done,
@@ -248,10 +253,10 @@ async function runWith(workers: number, bodies: readonly unknown[], warmUp: read
 }
 
 function table(results: readonly RunResult[]): string {
-  const head = ['workers', 'orders', 'settled', 'seconds', 'orders/s', 'tasks/s', 'worker CPU s', 'their backends CPU s', 'CPU ms/order', 'machine busy', 'load avg', 'rounds', 'tasks/round', 'chained', 'conflict retries', 'claim/run/record s'];
+  const head = ['workers', 'in flight', 'orders', 'settled', 'seconds', 'orders/s', 'tasks/s', 'worker CPU s', 'their backends CPU s', 'CPU ms/order', 'machine busy', 'load avg', 'rounds run', 'tasks/round', 'chained', 'conflict retries', 'claim/run/record s'];
   const rows = results.map((r) =>
     [
-      r.workers, r.orders, r.settled, r.seconds, r.ordersPerSecond, r.tasksPerSecond, r.workerCpuSeconds, r.postgresCpuSeconds,
+      r.workers, r.rounds, r.orders, r.settled, r.seconds, r.ordersPerSecond, r.tasksPerSecond, r.workerCpuSeconds, r.postgresCpuSeconds,
       (((r.workerCpuSeconds + r.postgresCpuSeconds) * 1000) / Math.max(1, r.settled)).toFixed(2), `${Math.round(r.machineBusy * 100)}%`, r.loadAverage,
       r.engine.rounds, ((r.engine.claimed + r.engine.chained) / Math.max(1, r.engine.rounds)).toFixed(0),
       `${Math.round((100 * r.engine.chained) / Math.max(1, r.engine.claimed + r.engine.chained))}%`, r.engine.conflictRetries,
@@ -262,7 +267,7 @@ function table(results: readonly RunResult[]): string {
   return [head, ...rows].map((row) => row.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')).join('\n');
 }
 
-say(`engine bench on PostgreSQL: ${orderCount} generated orders per run after ${warmUpCount} to warm up, workers ${workerCounts.join(', ')}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+say(`engine bench on PostgreSQL: ${orderCount} generated orders per run after ${warmUpCount} to warm up, workers ${workerCounts.join(', ')} with ${engineRounds} round(s) in flight each; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 // The workers run the build, as `provisio worker` does in production.
 say('building…');
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

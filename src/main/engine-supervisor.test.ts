@@ -64,4 +64,53 @@ describe('supervised engine loop', () => {
     expect(engine.rounds).toBe(3);
     await loop.stop();
   });
+
+  it('keeps the configured number of rounds in flight, and stop waits for all of them', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let finished = 0;
+    const gates: (() => void)[] = [];
+    const loop = superviseEngine(
+      {
+        tick: async () => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          await new Promise<void>((r) => gates.push(r));
+          inFlight--;
+          finished++;
+          return 1;
+        },
+      },
+      { idleMs: 60_000, rounds: 2, onError: () => {} },
+    );
+    loop.start();
+    await sleep(20);
+    expect(inFlight).toBe(2);
+    // A round that ends makes room for the next one at once; the other is still running.
+    gates.shift()?.();
+    await sleep(20);
+    expect(inFlight).toBe(2);
+    expect(finished).toBe(1);
+    const stopped = loop.stop();
+    let done = false;
+    void stopped.then(() => (done = true));
+    await sleep(20);
+    expect(done).toBe(false);
+    for (const open of gates.splice(0)) open();
+    await stopped;
+    expect(most).toBe(2);
+    expect(finished).toBe(3);
+  });
+
+  it('a wake-up ends the idle pause of every round', async () => {
+    const engine = scriptedEngine([]);
+    const loop = superviseEngine(engine, { idleMs: 60_000, rounds: 3, onError: () => {} });
+    loop.start();
+    await sleep(20);
+    expect(engine.rounds).toBe(3);
+    loop.wake();
+    await sleep(20);
+    expect(engine.rounds).toBe(6);
+    await loop.stop();
+  });
 });

@@ -5,7 +5,7 @@ export interface SupervisedEngine {
   start(): void;
   /** Cuts the idle pause short (new tasks were committed, e.g. by another process); a wake-up during a round skips the next pause. */
   wake(): void;
-  /** Stops after the round in flight. */
+  /** Stops after the rounds in flight. */
   stop(): Promise<void>;
 }
 
@@ -15,6 +15,11 @@ export interface SupervisorOptions {
   readonly idleMs?: number;
   /** Pause after a failed round, in ms (default 500); the round's leases expire and are claimed again. */
   readonly retryMs?: number;
+  /**
+   * Rounds in flight at once (default 1). With a store across the network, a round waits for the
+   * database for much of its time; a second round claims and runs meanwhile.
+   */
+  readonly rounds?: number;
   /** Told about every failed round. */
   readonly onError: (err: unknown) => void;
 }
@@ -26,9 +31,9 @@ export interface SupervisorOptions {
  */
 export function superviseEngine(engine: Pick<Engine, 'tick'>, options: SupervisorOptions): SupervisedEngine {
   let running = false;
-  let loop: Promise<void> | undefined;
+  let loops: Promise<void>[] = [];
   let woken = false;
-  let endPause: (() => void) | undefined;
+  const pauses = new Set<() => void>();
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const idle = (ms: number): Promise<void> => {
     if (woken) {
@@ -36,12 +41,13 @@ export function superviseEngine(engine: Pick<Engine, 'tick'>, options: Superviso
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => endPause?.(), ms);
-      endPause = () => {
+      const end = (): void => {
         clearTimeout(timer);
-        endPause = undefined;
+        pauses.delete(end);
         resolve();
       };
+      const timer = setTimeout(end, ms);
+      pauses.add(end);
     });
   };
   const round = async (): Promise<void> => {
@@ -52,22 +58,26 @@ export function superviseEngine(engine: Pick<Engine, 'tick'>, options: Superviso
       await pause(options.retryMs ?? 500);
     }
   };
+  const endPauses = (): boolean => {
+    if (pauses.size === 0) return false;
+    for (const end of [...pauses]) end();
+    return true;
+  };
   return {
     start() {
       if (running) return;
       running = true;
-      loop = (async () => {
+      loops = Array.from({ length: Math.max(1, options.rounds ?? 1) }, async () => {
         while (running) await round();
-      })();
+      });
     },
     wake() {
-      if (endPause !== undefined) endPause();
-      else woken = true;
+      if (!endPauses()) woken = true;
     },
     async stop() {
       running = false;
-      endPause?.();
-      await loop;
+      endPauses();
+      await Promise.all(loops);
     },
   };
 }

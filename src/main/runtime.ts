@@ -173,6 +173,7 @@ export async function openRuntime(config: ServerConfig, component: string): Prom
   // less often; polling still finds timers that fall due and leases that expire.
   const engineLoop = superviseEngine(provisioning.engine, {
     idleMs: stores.kind === 'postgres' ? 250 : 20,
+    ...(config.engineRounds !== undefined ? { rounds: config.engineRounds } : {}),
     onError: (err) => log.warn({ err }, 'engine round failed; retrying'),
   });
   const runtime: Runtime = {

@@ -25,6 +25,11 @@ export interface ServerConfig {
   /** How long the engine's task leases last, in ms (default: the engine's own, 60 s). */
   readonly leaseMs?: number;
   /**
+   * Engine rounds in flight at once in this process (PostgreSQL only; default 1). A round waits for
+   * the database for much of its time; with 2, a second round claims and runs tasks meanwhile.
+   */
+  readonly engineRounds?: number;
+  /**
    * How long a group commit waits for more change sets before writing, in ms (default 0: those of the
    * current tick). A few ms batch more orders per transaction and per disk flush at moderate rates.
    */
@@ -54,6 +59,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       seed: { type: 'string' },
       'pg-schema': { type: 'string' },
       'lease-ms': { type: 'string' },
+      rounds: { type: 'string' },
       'commit-window-ms': { type: 'string' },
       'carrier-sim-url': { type: 'string' },
       'no-routing': { type: 'boolean' },
@@ -87,6 +93,14 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   const leaseText = values['lease-ms'] ?? env.PROVISIO_LEASE_MS;
   const leaseMs = leaseText === undefined ? undefined : Number(leaseText);
   if (leaseMs !== undefined && !(Number.isInteger(leaseMs) && leaseMs > 0)) throw new Error(`lease must be a positive number of ms, got "${leaseText}"`);
+  const roundsText = values.rounds ?? env.PROVISIO_ENGINE_ROUNDS;
+  const engineRounds = roundsText === undefined || roundsText === '' ? undefined : Number(roundsText);
+  if (engineRounds !== undefined && !(Number.isInteger(engineRounds) && engineRounds >= 1 && engineRounds <= 16)) {
+    throw new Error(`engine rounds in flight must be a whole number from 1 to 16, got "${roundsText}" (--rounds or PROVISIO_ENGINE_ROUNDS)`);
+  }
+  if (engineRounds !== undefined && engineRounds > 1 && !databaseUrl) {
+    throw new Error('more than one engine round in flight needs PostgreSQL (DATABASE_URL): the embedded SQLite store runs one round at a time');
+  }
   const windowText = values['commit-window-ms'] ?? env.PROVISIO_COMMIT_WINDOW_MS;
   const commitWindowMs = windowText === undefined || windowText === '' ? undefined : Number(windowText);
   if (commitWindowMs !== undefined && !(Number.isInteger(commitWindowMs) && commitWindowMs >= 0 && commitWindowMs <= 100)) {
@@ -108,6 +122,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(pgSchema ? { pgSchema } : {}),
     ...(leaseMs !== undefined ? { leaseMs } : {}),
+    ...(engineRounds !== undefined ? { engineRounds } : {}),
     ...(commitWindowMs !== undefined ? { commitWindowMs } : {}),
     ...(carrierSimUrl !== '' ? { carrierSimUrl } : {}),
     ...(clock !== undefined ? { clock } : {}),

@@ -19,6 +19,8 @@ export interface Cluster {
   readonly databaseUrl: string;
   readonly schema: string;
   readonly leaseMs?: number;
+  /** Engine rounds in flight in each worker (`--rounds`; default 1). */
+  readonly engineRounds?: number;
   /**
    * Run the compiled build in `dist/` (`npm run build` first) with the Node options of `npm start`
    * (API) and `npm run worker`, as in production, instead of the sources through tsx (whose
@@ -72,6 +74,7 @@ export async function startProcess(cluster: Cluster, role: 'api' | 'worker', api
     DATABASE_URL: cluster.databaseUrl,
     PROVISIO_PG_SCHEMA: cluster.schema,
     ...(cluster.leaseMs === undefined ? {} : { PROVISIO_LEASE_MS: String(cluster.leaseMs) }),
+    ...(cluster.engineRounds === undefined || role !== 'worker' ? {} : { PROVISIO_ENGINE_ROUNDS: String(cluster.engineRounds) }),
   };
   const child = spawn(process.execPath, [...nodeOptions, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const p: ProvisioProcess = { role, url: `http://127.0.0.1:${port}`, child, exited: new Promise((r) => child.once('exit', r)) };

@@ -18,8 +18,14 @@ const skip = await postgresSkipReason();
 if (skip !== undefined) process.stdout.write(`skipping the multi-process PostgreSQL suite: ${skip}\n`);
 
 const clusters: Cluster[] = [];
-function newCluster(leaseMs?: number): Cluster {
-  const c: Cluster = { databaseUrl: PG_TEST_URL, schema: testSchemaName(), processes: [], ...(leaseMs === undefined ? {} : { leaseMs }) };
+function newCluster(leaseMs?: number, engineRounds?: number): Cluster {
+  const c: Cluster = {
+    databaseUrl: PG_TEST_URL,
+    schema: testSchemaName(),
+    processes: [],
+    ...(leaseMs === undefined ? {} : { leaseMs }),
+    ...(engineRounds === undefined ? {} : { engineRounds }),
+  };
   clusters.push(c);
   return c;
 }
@@ -45,8 +51,8 @@ function pgCtl(action: 'stop' | 'start' | 'status'): boolean {
 }
 
 describe.skipIf(skip !== undefined)('several Provisio processes on one PostgreSQL', () => {
-  it('two API processes and three workers complete a generated workload', { timeout: 150_000 }, async () => {
-    const cluster = newCluster();
+  it('two API processes and three workers, each with two rounds in flight, complete a generated workload', { timeout: 150_000 }, async () => {
+    const cluster = newCluster(undefined, 2);
     // The first process migrates the schema; the others start together.
     const api1 = await startProcess(cluster, 'api');
     const [api2] = await Promise.all([startProcess(cluster, 'api'), ...[1, 2, 3].map(() => startProcess(cluster, 'worker', api1.url))]);

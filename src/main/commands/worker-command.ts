@@ -14,6 +14,7 @@ export const workerCommand: Command = {
   summary: 'run the provisioning engine alone (several share one PostgreSQL; health and metrics on --port)',
   usage:
     'provisio worker [--database-url postgres://…] [--public-url http://api:8622] [--host 127.0.0.1] [--port 8623] [--data-dir ./data] [--log-level info]\n'
+    + '  [--rounds 1]  engine rounds in flight (PostgreSQL): 2 lets one worker use a core while its other round waits for the database\n'
     + '  [--carrier-sim-url URL]  with several processes, give every one the same carrier simulator (an in-process one is per process)',
   async run(argv) {
     const args = argv.includes('--port') ? argv : [...argv, '--port', process.env.PROVISIO_WORKER_PORT ?? '8623'];
@@ -40,7 +41,7 @@ export const workerCommand: Command = {
     rt.log.info({ store: rt.stores.kind, port: config.port }, 'Provisio worker is running');
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
-        say(`provisio worker: ${signal} received, finishing the round in flight`);
+        say(`provisio worker: ${signal} received, finishing the rounds in flight`);
         ready = false;
         void ops
           .close()
