@@ -12,6 +12,7 @@ import { extractFalloutFeatures } from '../app/features/extract-features.js';
 import { FALLOUT_FEATURES, FEATURE_VOCABULARIES } from '../app/features/fallout-features.js';
 import { routingPolicyOfModel, specialistRouting } from '../app/specialist-routing.js';
 import { openRuntime } from './runtime.js';
+import { tuneHeapForServing } from './heap-tuning.js';
 import { readServerConfig, type ServerConfig } from './server-config.js';
 
 /** A running server and how to stop it. */
@@ -99,6 +100,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 }
 
 async function main(): Promise<void> {
+  tuneHeapForServing();
   let config: ServerConfig;
   try {
     config = readServerConfig(process.argv.slice(2), process.env);

@@ -1,4 +1,5 @@
 import { CLOCK_USAGE } from '../clock-config.js';
+import { tuneHeapForServing } from '../heap-tuning.js';
 import { readServerConfig } from '../server-config.js';
 import { startServer } from '../server.js';
 import { say, type Command } from './command.js';
@@ -13,6 +14,7 @@ export const serveCommand: Command = {
     + '  Port-ins are coordinated with the simulated losing carriers: in this process (realistic simulators), or over HTTP with\n'
     + '  a `provisio carrier-sim` given by --carrier-sim-url (env PROVISIO_CARRIER_SIM_URL). Port requests: GET /provisio/v1/portRequest.',
   async run(argv) {
+    tuneHeapForServing();
     const server = await startServer(readServerConfig(argv, process.env));
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
