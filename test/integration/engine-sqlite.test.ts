@@ -186,4 +186,19 @@ describe('engine on SQLite', () => {
     expect(after?.state).toBe('completed');
     expect(after?.description).toBe('changed by a care agent');
   });
+
+  it('runs the tasks a round makes ready in the same round only while its chain budget lasts', async () => {
+    const chainedWith = async (chainBudgetMs: number): Promise<number> => {
+      const { stores } = openFile();
+      await submit(stores, aNewMobileActivation(), `o-budget-${chainBudgetMs}`);
+      const rounds: EngineRound[] = [];
+      await engineOn(stores, new VirtualClock(T0), { chainBudgetMs, onRound: (r) => rounds.push(r) }).tick();
+      expect(rounds).toHaveLength(1);
+      return rounds[0]!.chained;
+    };
+    // No budget: only the claimed tasks run; their successors wait for the next round's claim.
+    expect(await chainedWith(0)).toBe(0);
+    // A budget that outlasts the plan: the successors run on in the round.
+    expect(await chainedWith(60_000)).toBeGreaterThan(0);
+  });
 });
